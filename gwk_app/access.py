@@ -1,0 +1,38 @@
+"""Which doctypes are bound to a Community Project, and through which field.
+
+Plain data, no Frappe import: hooks.py builds the permission hooks from it, the unit tests check it
+against the doctype JSON, and `gwk_app.permissions` applies it. A module that adds a project-bound
+doctype declares it here and nowhere else.
+"""
+
+# doctype -> the Link field (to Community Project) that binds a record to its project
+PROJECT_BOUND: dict[str, str] = {
+	"Resident": "project",
+	"Consultation": "project",
+	"Case": "project",
+	"Referral": "project",
+	"Consent": "project",
+}
+
+# child doctype -> parent doctype, for child tables of project-bound doctypes
+PROJECT_BOUND_CHILDREN: dict[str, str] = {
+	"Consultation Topic": "Consultation",
+	"Case Topic": "Case",
+	"Case Party": "Case",
+}
+
+# Roles that read every project's records. The data protection officer needs them for requests
+# under Art. 15/17 GDPR; what they read is logged.
+ALL_PROJECTS_ROLES: frozenset[str] = frozenset({"GWK Data Protection"})
+
+# Roles that see every Community Project's master data (never its residents).
+ALL_PROJECT_MASTERS_ROLES: frozenset[str] = frozenset({"GWK Carrier Manager", "GWK Data Protection"})
+
+# The doctype that defines teams.
+PROJECT_DOCTYPE = "Community Project"
+
+
+def hook_map(method: str) -> dict[str, str]:
+	"""{doctype: dotted path} for every doctype the access rules cover."""
+	doctypes = [*PROJECT_BOUND, *PROJECT_BOUND_CHILDREN, PROJECT_DOCTYPE]
+	return {doctype: f"gwk_app.permissions.{method}" for doctype in doctypes}

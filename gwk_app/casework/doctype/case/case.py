@@ -1,0 +1,41 @@
+# Copyright (c) 2026, gwk_app developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import today
+
+from gwk_app.controllers import ProjectBoundDocument, validate_not_future, validate_period
+from gwk_app.rules.casework import case_transition_allowed
+
+
+class Case(ProjectBoundDocument):
+	def validate(self):
+		validate_not_future(self.opened_on, "Opened On")
+		self.validate_status_change()
+		validate_period(self.opened_on, self.closed_on, "Opened On", "Closed On")
+		self.validate_parties()
+		self.validate_same_project("resident")
+
+	def validate_status_change(self):
+		before = self.get_doc_before_save()
+		old = before.status if before else None
+		if not case_transition_allowed(old, self.status):
+			frappe.throw(
+				_("A case cannot go from status {0} to {1}.").format(_(old), _(self.status)),
+				title=_("Status Change Not Allowed"),
+			)
+		if self.status == "Closed":
+			self.closed_on = self.closed_on or today()
+		else:
+			self.closed_on = None
+
+	def validate_parties(self):
+		seen = {self.resident}
+		for row in self.parties:
+			if row.resident in seen:
+				frappe.throw(
+					_("Row #{0}: {1} is already a party of this case.").format(row.idx, row.resident),
+					title=_("Duplicate Party"),
+				)
+			seen.add(row.resident)

@@ -1,0 +1,45 @@
+# Copyright (c) 2026, gwk_app developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+
+from gwk_app.controllers import ProjectBoundDocument, validate_not_future
+from gwk_app.rules.casework import MAX_CONSULTATION_MINUTES, duration_ok
+from gwk_app.rules.common import contains_contact_data
+
+
+class Consultation(ProjectBoundDocument):
+	def validate(self):
+		validate_not_future(self.consultation_date, "Date")
+		if not duration_ok(self.duration_minutes):
+			frappe.throw(
+				_("The duration must be between 1 and {0} minutes.").format(MAX_CONSULTATION_MINUTES),
+				title=_("Invalid Duration"),
+			)
+		self.validate_person()
+		self.validate_same_project("resident", "case")
+
+	def validate_person(self):
+		if self.anonymous:
+			if self.resident or contains_contact_data(self.note):
+				frappe.throw(
+					_(
+						"An anonymous consultation cannot carry a name or contact data. Remove the resident and"
+						" any e-mail address or phone number from the note, or untick Anonymous."
+					),
+					title=_("Anonymous Consultation"),
+				)
+			self.resident_name = None
+			return
+		if not self.resident:
+			frappe.throw(
+				_("Choose the resident or mark the consultation as anonymous."), title=_("Missing Resident")
+			)
+		person = frappe.db.get_value(
+			"Resident", self.resident, ["gender", "age_group", "district"], as_dict=True
+		)
+		if person:
+			self.gender = person.gender or self.gender
+			self.age_group = person.age_group or self.age_group
+			self.district = self.district or person.district

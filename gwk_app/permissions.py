@@ -1,0 +1,142 @@
+"""The project access rules, in one place.
+
+Deny by default: a user sees a project-bound record only when they are on the team of its project.
+Both Frappe hook families are served from here (see hooks.py):
+- `query_conditions` for get_list, list and report view, list counts and link search;
+- `has_permission` for form load, frappe.client.get, insert, save, print and attachments.
+Script reports and the app's own endpoints call `project_filter` / `allowed_projects` themselves.
+"""
+
+import frappe
+from frappe import _
+
+from gwk_app.access import (
+	ALL_PROJECT_MASTERS_ROLES,
+	ALL_PROJECTS_ROLES,
+	PROJECT_BOUND,
+	PROJECT_BOUND_CHILDREN,
+	PROJECT_DOCTYPE,
+)
+
+
+def _user(user: str | None) -> str:
+	return user or frappe.session.user
+
+
+def sees_all_projects(user: str | None = None) -> bool:
+	"""Administrator and the data protection role read every project's records."""
+	user = _user(user)
+	if user == "Administrator":
+		return True
+	return bool(ALL_PROJECTS_ROLES.intersection(frappe.get_roles(user)))
+
+
+def user_projects(user: str | None = None) -> list[str]:
+	"""The projects whose team the user is on."""
+	user = _user(user)
+	if user == "Guest":
+		return []
+	member = frappe.qb.DocType("Community Project Member")
+	rows = (
+		frappe.qb.from_(member)
+		.select(member.parent)
+		.distinct()
+		.where((member.user == user) & (member.parenttype == PROJECT_DOCTYPE))
+		.run(pluck=True)
+	)
+	return sorted(rows)
+
+
+def allowed_projects(user: str | None = None) -> list[str] | None:
+	"""None means every project; otherwise the list (possibly empty) the user may read."""
+	if sees_all_projects(user):
+		return None
+	return user_projects(user)
+
+
+def can_access_project(project: str | None, user: str | None = None) -> bool:
+	allowed = allowed_projects(user)
+	return allowed is None or (bool(project) and project in allowed)
+
+
+def _in_list_sql(column: str, values: list[str]) -> str:
+	if not values:
+		return "1=0"
+	return "{} in ({})".format(column, ", ".join(frappe.db.escape(v) for v in values))
+
+
+def project_filter(doctype: str, user: str | None = None) -> str:
+	"""SQL condition restricting `doctype` to the user's projects ('' = no restriction)."""
+	if doctype == PROJECT_DOCTYPE:
+		if _user(user) == "Administrator" or ALL_PROJECT_MASTERS_ROLES.intersection(
+			frappe.get_roles(_user(user))
+		):
+			return ""
+		return _in_list_sql(f"`tab{PROJECT_DOCTYPE}`.`name`", user_projects(user))
+
+	allowed = allowed_projects(user)
+	if allowed is None:
+		return ""
+	if doctype in PROJECT_BOUND:
+		return _in_list_sql(f"`tab{doctype}`.`{PROJECT_BOUND[doctype]}`", allowed)
+	if doctype in PROJECT_BOUND_CHILDREN:
+		parent = PROJECT_BOUND_CHILDREN[doctype]
+		inner = _in_list_sql(f"`tab{parent}`.`{PROJECT_BOUND[parent]}`", allowed)
+		return f"`tab{doctype}`.`parent` in (select `tab{parent}`.`name` from `tab{parent}` where {inner})"
+	return ""
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions hook."""
+	return project_filter(doctype, user)
+
+
+def project_of(doc) -> str | None:
+	"""The project a document (or child row) belongs to."""
+	if doc.doctype == PROJECT_DOCTYPE:
+		return doc.name
+	if doc.doctype in PROJECT_BOUND:
+		return doc.get(PROJECT_BOUND[doc.doctype])
+	if doc.doctype in PROJECT_BOUND_CHILDREN:
+		parent = PROJECT_BOUND_CHILDREN[doc.doctype]
+		if not doc.get("parent"):
+			return None
+		return frappe.db.get_value(parent, doc.parent, PROJECT_BOUND[parent])
+	return None
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""has_permission hook: can only deny (returns False) or stay neutral (None)."""
+	user = _user(user)
+	if isinstance(doc, str):
+		return None
+	if doc.doctype == PROJECT_DOCTYPE:
+		if user == "Administrator" or "System Manager" in frappe.get_roles(user):
+			return None
+		if ptype in ("read", "select", "print", "report") and ALL_PROJECT_MASTERS_ROLES.intersection(
+			frappe.get_roles(user)
+		):
+			return None
+		return None if doc.name in user_projects(user) else False
+
+	project = project_of(doc)
+	if not project:
+		# a new record without project fails its mandatory check; an existing one is nobody's
+		return None if (ptype == "create" or doc.is_new()) else False
+	return None if can_access_project(project, user) else False
+
+
+def check_project_access(project: str | None, user: str | None = None) -> None:
+	"""Raise PermissionError unless the user may work in `project`."""
+	if not can_access_project(project, user):
+		frappe.throw(_("You are not on the team of this project."), frappe.PermissionError)
+
+
+def readable_names(doctype: str, names: list[str], user: str | None = None) -> set[str]:
+	"""Which of `names` of a project-bound doctype the user may read (missing names are not)."""
+	if not names:
+		return set()
+	field = PROJECT_BOUND[doctype]
+	rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["name", field])
+	allowed = allowed_projects(user)
+	return {r.name for r in rows if allowed is None or r.get(field) in allowed}

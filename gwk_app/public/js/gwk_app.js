@@ -1,0 +1,18 @@
+// Copyright (c) 2026, gwk_app developers
+// License: MIT. See license.txt
+// Desk-wide behaviour of gwk_app: a new project-bound record starts in the user's project.
+
+frappe.provide("gwk_app");
+
+$(document).on("app_ready", () => {
+	for (const doctype of frappe.boot.gwk_project_bound || []) {
+		frappe.ui.form.on(doctype, {
+			onload(frm) {
+				const projects = frappe.boot.gwk_projects || [];
+				if (frm.is_new() && !frm.doc.project && projects.length === 1) {
+					frm.set_value("project", projects[0]);
+				}
+			},
+		});
+	}
+});

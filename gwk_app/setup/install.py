@@ -1,0 +1,104 @@
+"""Install and uninstall steps: flat, idempotent, safe to run on every migrate."""
+
+import frappe
+
+MODULES = ("Community", "Casework", "Volunteering", "Privacy", "Reports")
+ROLES = ("GWK Staff", "GWK Project Lead", "GWK Carrier Manager", "GWK Data Protection", "GWK Volunteer")
+DESK_ROLES = frozenset(ROLES) - {"GWK Volunteer"}
+
+# (topic, special category under Art. 9 GDPR)
+TOPICS = (
+	("Everyday Questions", 0),
+	("Forms and Applications", 0),
+	("Citizen's Allowance (Bürgergeld)", 0),
+	("Unemployment Benefit (ALG I)", 0),
+	("Housing Benefit (Wohngeld)", 0),
+	("Child Supplement (Kinderzuschlag)", 0),
+	("Job Search", 0),
+	("Debts", 0),
+	("Addiction", 1),
+	("Housing", 0),
+	("Health", 1),
+	("Family", 0),
+	("Legal Questions", 0),
+	("Neighbourhood Conflict", 0),
+	("Integration and Migration", 0),
+	("Language", 0),
+	("Volunteering", 0),
+	("Other", 0),
+)
+
+SETTINGS_DEFAULTS = {
+	"small_cell_threshold": 3,
+	"referral_feedback_days": 14,
+	"retention_years_resident": 3,
+}
+
+
+def after_install():
+	create_roles()
+	create_topics()
+	set_settings_defaults()
+
+
+def after_migrate():
+	create_roles()
+	create_topics()
+
+
+def create_roles():
+	for role in ROLES:
+		if frappe.db.exists("Role", role):
+			continue
+		frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": int(role in DESK_ROLES)}).insert(
+			ignore_permissions=True
+		)
+
+
+def create_topics():
+	existing = set(frappe.get_all("Topic", pluck="name"))
+	for topic, special in TOPICS:
+		if topic in existing:
+			continue
+		frappe.get_doc({"doctype": "Topic", "topic_name": topic, "special_category": special}).insert(
+			ignore_permissions=True
+		)
+
+
+def set_settings_defaults():
+	for field, value in SETTINGS_DEFAULTS.items():
+		if not frappe.db.get_single_value("GWK Settings", field):
+			frappe.db.set_single_value("GWK Settings", field, value)
+
+
+# core doctypes that keep rows pointing at our records, with the field that points
+TRACE_TABLES = {
+	"ToDo": "reference_type",
+	"Comment": "reference_doctype",
+	"Communication": "reference_doctype",
+	"Version": "ref_doctype",
+	"Document Follow": "ref_doctype",
+	"DocShare": "share_doctype",
+	"File": "attached_to_doctype",
+	"Activity Log": "reference_doctype",
+	"View Log": "reference_doctype",
+	"Access Log": "export_from",
+	"Deleted Document": "deleted_doctype",
+}
+
+
+def before_uninstall():
+	"""Remove what the app created outside its own doctypes; Frappe drops the doctypes' tables."""
+	our_doctypes = frappe.get_all("DocType", filters={"module": ("in", MODULES)}, pluck="name")
+	if our_doctypes:
+		for doctype, field in TRACE_TABLES.items():
+			frappe.db.delete(doctype, {field: ("in", our_doctypes)})
+		global_search = frappe.qb.Table("__global_search")
+		frappe.qb.from_(global_search).delete().where(global_search.doctype.isin(our_doctypes)).run()
+	for role in ROLES:
+		frappe.db.delete("Has Role", {"role": role})
+		frappe.db.delete("Custom DocPerm", {"role": role})
+		if frappe.db.exists("Role", role):
+			frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+	frappe.db.delete("Custom Field", {"module": ("in", MODULES)})
+	frappe.db.delete("Property Setter", {"module": ("in", MODULES)})
