@@ -65,7 +65,7 @@ class ProjectBoundDocument(Document):
 				other = frappe.db.get_value(df.options, value, PROJECT_BOUND[df.options])
 				if other != project:
 					frappe.throw(
-						_("{0} {1} belongs to no project of this record. Choose one of project {2}.").format(
+						_("{0} {1} belongs to another project. Choose one from project {2}.").format(
 							_(df.options), value, project
 						),
 						title=_("Wrong Project"),

@@ -2,30 +2,28 @@
 
 import frappe
 
-MODULES = ("Community", "Casework", "Volunteering", "Privacy", "Reports")
-ROLES = ("GWK Staff", "GWK Project Lead", "GWK Carrier Manager", "GWK Data Protection", "GWK Volunteer")
-DESK_ROLES = frozenset(ROLES) - {"GWK Volunteer"}
+from gwk_app.constants import DESK_ROLES, MODULES, ROLES
 
-# (topic, special category under Art. 9 GDPR)
+# The topic master list is data, kept in the carrier's language: (topic, special category under Art. 9)
 TOPICS = (
-	("Everyday Questions", 0),
-	("Forms and Applications", 0),
-	("Citizen's Allowance (Bürgergeld)", 0),
-	("Unemployment Benefit (ALG I)", 0),
-	("Housing Benefit (Wohngeld)", 0),
-	("Child Supplement (Kinderzuschlag)", 0),
-	("Job Search", 0),
-	("Debts", 0),
-	("Addiction", 1),
-	("Housing", 0),
-	("Health", 1),
-	("Family", 0),
-	("Legal Questions", 0),
-	("Neighbourhood Conflict", 0),
-	("Integration and Migration", 0),
-	("Language", 0),
-	("Volunteering", 0),
-	("Other", 0),
+	("Alltagsfragen", 0),
+	("Formulare und Anträge", 0),
+	("Bürgergeld", 0),
+	("Arbeitslosengeld I", 0),
+	("Wohngeld", 0),
+	("Kinderzuschlag", 0),
+	("Arbeitssuche und Bewerbung", 0),
+	("Schulden", 0),
+	("Sucht", 1),
+	("Wohnen", 0),
+	("Gesundheit", 1),
+	("Familie", 0),
+	("Rechtsfragen", 0),
+	("Nachbarschaftskonflikt", 0),
+	("Integration und Migration", 0),
+	("Sprache", 0),
+	("Ehrenamt", 0),
+	("Sonstiges", 0),
 )
 
 SETTINGS_DEFAULTS = {

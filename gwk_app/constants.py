@@ -1,0 +1,7 @@
+"""App-wide constants, importable without Frappe."""
+
+MODULES = ("Community", "Casework", "Volunteering", "Privacy", "Reports")
+
+ROLES = ("GWK Staff", "GWK Project Lead", "GWK Carrier Manager", "GWK Data Protection", "GWK Volunteer")
+# roles that work in the desk; volunteers only use the portal
+DESK_ROLES = frozenset(ROLES) - {"GWK Volunteer"}

@@ -1,0 +1,65 @@
+"""Integration tests: run inside the Frappe bench's Python against the test site.
+
+scripts/test prepares the bench (links this checkout, migrates the site) and sets GWK_BENCH and
+GWK_SITE. Each test runs as Administrator unless it switches user, and everything it writes is
+rolled back afterwards. The shared world (two projects, their teams and records) is created once,
+committed, and reused: see tests/integration/world.py.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(os.environ.get("GWK_BENCH") or Path.home() / "frappe-bench")
+SITE = os.environ.get("GWK_SITE", "gwk-test.localhost")
+
+try:
+	import frappe
+except ImportError:  # pragma: no cover - the runner only calls us inside the bench
+	pytest.exit("integration tests must run with the bench's Python (use scripts/test)", returncode=4)
+
+
+def pytest_configure(config):
+	os.chdir(BENCH / "sites")
+	frappe.init(site=SITE, sites_path=".")
+	frappe.connect()
+	frappe.local.lang = "en"
+	if not frappe.conf.allow_tests:
+		pytest.exit(f"allow_tests is not set for site {SITE}", returncode=4)
+
+
+def pytest_unconfigure(config):
+	if getattr(frappe.local, "site", None):
+		frappe.db.rollback()
+		frappe.destroy()
+
+
+@pytest.fixture(scope="session")
+def world():
+	from tests.integration.world import build_world
+
+	return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _isolation():
+	frappe.set_user("Administrator")
+	frappe.local.lang = "en"
+	frappe.clear_messages()
+	yield
+	frappe.db.rollback()
+	frappe.set_user("Administrator")
+	frappe.local.lang = "en"
+	frappe.flags.pop("ignore_permissions", None)
+
+
+@pytest.fixture(scope="session")
+def server(world):
+	"""The bench's WSGI app served on loopback, for REST and browser tests."""
+	from tests.integration.server import BenchServer
+
+	srv = BenchServer(BENCH, SITE)
+	srv.start()
+	yield srv
+	srv.stop()

@@ -1,0 +1,162 @@
+"""The shared test world: two projects with their teams and one of each record, created once and
+committed (idempotent), so REST and browser tests see it too. Synthetic data only."""
+
+from types import SimpleNamespace
+
+import frappe
+from frappe.utils import add_days, today
+from frappe.utils.password import update_password
+
+PASSWORD = "Gwk-Test-Pass-2026!"
+PROJECT_A = "GWK Test A"
+PROJECT_B = "GWK Test B"
+DISTRICT_A = "Testgebiet Nord"
+DISTRICT_B = "Testgebiet Süd"
+PARTNER = "Test-Schuldnerberatung"
+
+USERS = {
+	"staff_a": ("gwk-staff-a@example.com", ["GWK Staff"]),
+	"staff_b": ("gwk-staff-b@example.com", ["GWK Staff"]),
+	"lead_a": ("gwk-lead-a@example.com", ["GWK Project Lead"]),
+	"both": ("gwk-both@example.com", ["GWK Staff"]),
+	"nobody": ("gwk-nobody@example.com", ["GWK Staff"]),
+	"carrier": ("gwk-carrier@example.com", ["GWK Carrier Manager"]),
+	"dpo": ("gwk-dpo@example.com", ["GWK Data Protection"]),
+}
+TEAMS = {
+	PROJECT_A: [("staff_a", "Coordinator"), ("lead_a", "Project Lead"), ("both", "District Pilot")],
+	PROJECT_B: [("staff_b", "Coordinator"), ("both", "District Pilot")],
+}
+
+
+def _user(email: str, roles: list[str]) -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0].replace("gwk-", "").title(),
+				"send_welcome_email": 0,
+				"language": "de",
+				"time_zone": "Europe/Berlin",
+				"roles": [{"role": r} for r in roles],
+			}
+		)
+		user.insert(ignore_permissions=True)
+	update_password(email, PASSWORD)
+	return email
+
+
+def _ensure(doctype: str, filters: dict, values: dict) -> str:
+	name = frappe.db.get_value(doctype, filters)
+	if name:
+		return name
+	doc = frappe.get_doc({"doctype": doctype, **filters, **values})
+	doc.insert(ignore_permissions=True)
+	return doc.name
+
+
+def _project_records(project: str, district: str, letter: str, users: dict) -> SimpleNamespace:
+	staff = users["staff_a" if letter == "A" else "staff_b"]
+	resident = _ensure(
+		"Resident",
+		{"project": project, "last_name": f"Ankerberg{letter}"},
+		{
+			"first_name": f"Zelda{letter}",
+			"birth_year": 1980,
+			"gender": "Female",
+			"district": district,
+			"postcode": "09122",
+		},
+	)
+	other = _ensure(
+		"Resident",
+		{"project": project, "last_name": f"Quellental{letter}"},
+		{"first_name": f"Yorick{letter}", "birth_year": 1975, "gender": "Male", "district": district},
+	)
+	consultation = _ensure(
+		"Consultation",
+		{"project": project, "resident": resident, "channel": "Office Hours"},
+		{"anonymous": 0, "duration_minutes": 30, "staff_member": staff, "note": f"Notiz {letter}"},
+	)
+	anonymous = _ensure(
+		"Consultation",
+		{"project": project, "anonymous": 1, "channel": "Phone"},
+		{"duration_minutes": 10, "gender": "Male", "age_group": "30-54", "staff_member": staff},
+	)
+	case = _ensure(
+		"Case",
+		{"project": project, "title": f"Nachbarschaftsstreit {letter}"},
+		{
+			"case_type": "Neighbourhood Conflict / Mediation",
+			"resident": resident,
+			"responsible": staff,
+			"parties": [{"resident": other, "party_role": "Other Party"}],
+		},
+	)
+	consent = _ensure(
+		"Consent",
+		{"project": project, "resident": resident, "purpose": "Passing Data to a Partner"},
+		{"given_on": add_days(today(), -30), "form_version": "2026-01"},
+	)
+	referral = _ensure(
+		"Referral",
+		{"project": project, "resident": resident, "partner": PARTNER},
+		{
+			"method": "Contact Data Passed On",
+			"case": case,
+			"responsible": staff,
+			"referred_on": add_days(today(), -3),
+		},
+	)
+	return SimpleNamespace(
+		project=project,
+		district=district,
+		resident=resident,
+		other_resident=other,
+		consultation=consultation,
+		anonymous_consultation=anonymous,
+		case=case,
+		consent=consent,
+		referral=referral,
+	)
+
+
+def build_world() -> SimpleNamespace:
+	frappe.set_user("Administrator")
+	users = {key: _user(email, roles) for key, (email, roles) in USERS.items()}
+	for name in (DISTRICT_A, DISTRICT_B):
+		_ensure("District", {"district_name": name}, {"city": "Teststadt", "postcodes": "09122, 09123"})
+	_ensure("Referral Partner", {"partner_name": PARTNER}, {"partner_type": "Counselling Service"})
+	for project, district in ((PROJECT_A, DISTRICT_A), (PROJECT_B, DISTRICT_B)):
+		if not frappe.db.exists("Community Project", project):
+			frappe.get_doc(
+				{
+					"doctype": "Community Project",
+					"project_name": project,
+					"project_type": "Community Coordination",
+					"participant_target": 500,
+					"target_age_min": 18,
+					"target_age_max": 65,
+					"districts": [{"district": district}],
+					"team": [{"user": users[key], "project_role": role} for key, role in TEAMS[project]],
+					"office_hours": [
+						{
+							"weekday": "Tuesday",
+							"from_time": "15:00",
+							"to_time": "18:00",
+							"place": "Stadtteilbüro",
+						},
+						{
+							"weekday": "Wednesday",
+							"from_time": "10:00",
+							"to_time": "13:00",
+							"place": "Stadtteilbüro",
+						},
+					],
+				}
+			).insert(ignore_permissions=True)
+	a = _project_records(PROJECT_A, DISTRICT_A, "A", users)
+	b = _project_records(PROJECT_B, DISTRICT_B, "B", users)
+	frappe.db.commit()  # the world is shared by every test and by the web server
+	return SimpleNamespace(users=SimpleNamespace(**users), a=a, b=b, password=PASSWORD, partner=PARTNER)

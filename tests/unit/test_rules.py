@@ -1,0 +1,115 @@
+"""Plain rules: no Frappe, no database."""
+
+from datetime import date, time, timedelta
+
+import pytest
+
+from gwk_app.rules import casework as cw
+from gwk_app.rules import common
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+	"birth_year, expected",
+	[(2010, "Under 18"), (2008, "18-29"), (1997, "18-29"), (1996, "30-54"), (1972, "30-54"),
+	 (1971, "55-64"), (1962, "55-64"), (1961, "65 and over"), (None, "Unknown")],
+)  # fmt: skip
+def test_age_group(birth_year, expected):
+	assert common.age_group(birth_year, TODAY) == expected
+
+
+def test_birth_year_bounds():
+	assert common.valid_birth_year(1950, TODAY)
+	assert common.valid_birth_year(None, TODAY)
+	assert not common.valid_birth_year(1899, TODAY)
+	assert not common.valid_birth_year(2027, TODAY)
+
+
+@pytest.mark.parametrize(
+	"start, end, ok",
+	[
+		(date(2026, 1, 1), date(2026, 1, 1), True),
+		(date(2026, 1, 2), date(2026, 1, 1), False),
+		(date(2026, 1, 1), None, True),
+		(None, date(2026, 1, 1), True),
+		(time(15, 0), time(18, 0), True),
+		(time(18, 0), time(15, 0), False),
+		(timedelta(hours=15), timedelta(hours=13), False),
+		("2026-01-01", "2025-12-31", False),
+	],
+)
+def test_period(start, end, ok):
+	assert common.is_period_valid(start, end) is ok
+
+
+@pytest.mark.parametrize(
+	"text, found",
+	[
+		("wants help with Wohngeld", False),
+		("call back on 0371 123456", True),
+		("mail max@example.org", True),
+		("+49 371 9092595", True),
+		("3 children, 2 rooms, born 1985", False),
+		(None, False),
+	],
+)
+def test_contact_data_detection(text, found):
+	assert common.contains_contact_data(text) is found
+
+
+@pytest.mark.parametrize(
+	"minutes, ok",
+	[(1, True), (480, True), (0, False), (-5, False), (481, False), ("x", False), (None, False)],
+)
+def test_duration(minutes, ok):
+	assert cw.duration_ok(minutes) is ok
+
+
+def test_case_transitions():
+	assert cw.case_transition_allowed(None, "Open")
+	assert cw.case_transition_allowed("Open", "In Progress")
+	assert cw.case_transition_allowed("In Progress", "Referred")
+	assert cw.case_transition_allowed("Referred", "Closed")
+	assert cw.case_transition_allowed("Open", "Dormant")
+	assert cw.case_transition_allowed("Closed", "In Progress")  # reopening
+	assert not cw.case_transition_allowed("Closed", "Referred")
+	assert not cw.case_transition_allowed("Closed", "Open")
+	assert not cw.case_transition_allowed("Dormant", "Referred")
+	assert set(cw.CASE_TRANSITIONS) == set(cw.CASE_STATUSES)
+
+
+def test_referral_follow_up():
+	referred = TODAY - timedelta(days=14)
+	assert cw.referral_needs_follow_up("Referred", referred, None, TODAY, 14)
+	assert not cw.referral_needs_follow_up("Referred", referred + timedelta(days=1), None, TODAY, 14)
+	assert not cw.referral_needs_follow_up("Referred", referred, TODAY, TODAY, 14)
+	assert not cw.referral_needs_follow_up("Completed", referred, None, TODAY, 14)
+	assert cw.referral_needs_follow_up("Appointment", referred, None, TODAY, 14)
+
+
+def test_waiting_days_and_data_passing():
+	assert cw.waiting_days(date(2026, 3, 1), date(2026, 3, 11)) == 10
+	assert cw.waiting_days(date(2026, 3, 1), None) is None
+	assert cw.referral_passes_data("Contact Data Passed On")
+	assert cw.referral_passes_data("Appointment Made")
+	assert not cw.referral_passes_data("Information Only")
+	assert not cw.referral_passes_data("Accompanied")
+
+
+def test_duplicate_key_normalises():
+	a = cw.duplicate_key("Jürgen", "Müller ", 1970, "09122")
+	b = cw.duplicate_key("juergen", "mueller", "1970", "09 122")
+	assert a == b
+	assert cw.duplicate_key("Anna", "", 1970, "09122") is None
+	assert cw.duplicate_key("Anna", "Schmidt", None, "09122") is None
+	assert cw.duplicate_key("Anna", "Schmidt", 1970, "09122") != cw.duplicate_key(
+		"Anna", "Schmidt", 1971, "09122"
+	)
+
+
+def test_full_name():
+	assert cw.full_name("Anna", "Schmidt", None) == "Anna Schmidt"
+	assert cw.full_name(None, None, "Frau S.") == "Frau S."
+	assert cw.full_name("Anna", None, "Frau S.") == "Anna"
+	assert cw.full_name(" ", None, None) == ""
