@@ -20,7 +20,7 @@ PO_FILE = Path(__file__).resolve().parent.parent / "gwk_app" / "locale" / "de.po
 def main() -> int:
 	new = json.load(sys.stdin)
 	replace = "--replace" in sys.argv
-	with open(PO_FILE.with_suffix(".lock"), "w") as lock:
+	with open("/tmp/gwk_app-de.po.lock", "w") as lock:
 		fcntl.flock(lock, fcntl.LOCK_EX)
 		with open(PO_FILE, "rb") as fh:
 			catalog = read_po(fh, locale="de")

@@ -50,6 +50,8 @@ def is_period_valid(start, end) -> bool:
 
 
 def _comparable(value):
+	if isinstance(value, str):
+		value = _parse(value)
 	if isinstance(value, timedelta):
 		return value.total_seconds()
 	if isinstance(value, time):
@@ -59,6 +61,17 @@ def _comparable(value):
 	if isinstance(value, date):
 		return datetime(value.year, value.month, value.day)
 	return value
+
+
+def _parse(text: str):
+	"""ISO date, datetime or time strings as Frappe stores them."""
+	text = text.strip()
+	for parse in (date.fromisoformat, datetime.fromisoformat, time.fromisoformat):
+		try:
+			return parse(text)
+		except ValueError:
+			continue
+	return text
 
 
 def contains_contact_data(text: str | None) -> bool:

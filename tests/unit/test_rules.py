@@ -113,3 +113,12 @@ def test_full_name():
 	assert cw.full_name(None, None, "Frau S.") == "Frau S."
 	assert cw.full_name("Anna", None, "Frau S.") == "Anna"
 	assert cw.full_name(" ", None, None) == ""
+
+
+def test_period_with_mixed_types():
+	from datetime import datetime
+
+	assert not common.is_period_valid(date(2026, 1, 5), "2026-01-04")
+	assert common.is_period_valid("2026-01-04", datetime(2026, 1, 4, 10, 0))
+	assert not common.is_period_valid("2026-01-04 10:00:00", "2026-01-04 09:00:00")
+	assert not common.is_period_valid("18:00:00", timedelta(hours=15))
