@@ -12,6 +12,15 @@ PROJECT_BOUND: dict[str, str] = {
 	"Case": "project",
 	"Referral": "project",
 	"Consent": "project",
+	"Community Volunteer": "project",
+	"Volunteer Opportunity": "project",
+	"Volunteer Assignment": "project",
+	"Volunteer Hours": "project",
+	"Network": "project",
+	"Network Meeting": "project",
+	"Area Observation": "project",
+	"Community Event": "project",
+	"Community Event Series": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -19,6 +28,17 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Consultation Topic": "Consultation",
 	"Case Topic": "Case",
 	"Case Party": "Case",
+	"Community Volunteer Skill": "Community Volunteer",
+	"Community Volunteer District": "Community Volunteer",
+	"Community Volunteer Availability": "Community Volunteer",
+	"Volunteer Opportunity Skill": "Volunteer Opportunity",
+	"Network Member": "Network",
+	"Network Meeting Attendee": "Network Meeting",
+	"Network Meeting Follow Up": "Network Meeting",
+	"Community Event Organiser": "Community Event",
+	"Community Event Partner": "Community Event",
+	"Community Event Participant": "Community Event",
+	"Community Event Photo": "Community Event",
 }
 
 # Roles that read every project's records. The data protection officer needs them for requests
