@@ -43,6 +43,8 @@ def _user(email: str, roles: list[str]) -> str:
 			}
 		)
 		user.insert(ignore_permissions=True)
+	elif set(roles) - set(frappe.get_roles(email)):
+		frappe.get_doc("User", email).add_roles(*roles)  # roles go away when the app is uninstalled
 	update_password(email, PASSWORD)
 	return email
 
@@ -109,6 +111,30 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 			"referred_on": add_days(today(), -3),
 		},
 	)
+	community_event = _ensure(
+		"Community Event",
+		{"project": project, "title": f"Stadtteilfest {letter}"},
+		{
+			"event_type": "District Festival",
+			"status": "Held",
+			"starts_on": f"{add_days(today(), -10)} 14:00:00",
+			"ends_on": f"{add_days(today(), -10)} 18:00:00",
+			"district": district,
+			"headcount_total": 120,
+		},
+	)
+	community_event_series = _ensure(
+		"Community Event Series",
+		{"project": project, "title": f"Nähcafé {letter}"},
+		{
+			"weekday": "Thursday",
+			"start_time": "15:00",
+			"end_time": "17:00",
+			"from_date": add_days(today(), -60),
+			"to_date": add_days(today(), 60),
+			"district": district,
+		},
+	)
 	return SimpleNamespace(
 		project=project,
 		district=district,
@@ -119,6 +145,8 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		case=case,
 		consent=consent,
 		referral=referral,
+		community_event=community_event,
+		community_event_series=community_event_series,
 	)
 
 
