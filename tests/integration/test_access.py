@@ -18,6 +18,8 @@ DOCTYPES = {
 	"Case": "case",
 	"Referral": "referral",
 	"Consent": "consent",
+	"Community Event": "community_event",
+	"Community Event Series": "community_event_series",
 }
 
 
