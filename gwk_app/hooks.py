@@ -17,6 +17,8 @@ before_uninstall = "gwk_app.setup.install.before_uninstall"
 # Project access rules: one module, both hook families (see gwk_app/permissions.py)
 permission_query_conditions = hook_map("query_conditions")
 has_permission = hook_map("has_permission")
+permission_query_conditions["File"] = "gwk_app.permissions.file_query_conditions"
+doc_events = {"File": {"before_validate": "gwk_app.permissions.keep_attachments_private"}}
 
 # Core endpoints that skip permission checks on project-bound doctypes
 override_whitelisted_methods = {

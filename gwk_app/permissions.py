@@ -140,3 +140,29 @@ def readable_names(doctype: str, names: list[str], user: str | None = None) -> s
 	rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["name", field])
 	allowed = allowed_projects(user)
 	return {r.name for r in rows if allowed is None or r.get(field) in allowed}
+
+
+def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Attachments (File) of project-bound records: only those of the user's projects. Frappe's own
+	condition lets anybody list files attached to any doctype they can read."""
+	allowed = allowed_projects(user)
+	if allowed is None:
+		return ""
+	bound = ", ".join(frappe.db.escape(dt) for dt in PROJECT_BOUND)
+	parts = ["`tabFile`.`attached_to_doctype` is null", f"`tabFile`.`attached_to_doctype` not in ({bound})"]
+	for doctype_, field in PROJECT_BOUND.items():
+		inner = _in_list_sql(f"`tab{doctype_}`.`{field}`", allowed)
+		parts.append(
+			f"(`tabFile`.`attached_to_doctype` = {frappe.db.escape(doctype_)} and `tabFile`.`attached_to_name` in "
+			f"(select `tab{doctype_}`.`name` from `tab{doctype_}` where {inner}))"
+		)
+	return "(" + " or ".join(parts) + ")"
+
+
+def keep_attachments_private(doc, method=None) -> None:
+	"""File before_validate: an attachment of a project-bound record is always private (a public file is
+	readable by anybody who knows its URL); a file already written to the public folder is moved."""
+	if doc.attached_to_doctype in PROJECT_BOUND and not doc.is_private and not doc.is_folder:
+		doc.is_private = 1
+		if doc.file_url and not doc.is_remote_file:
+			doc.handle_is_private_changed()
