@@ -1,0 +1,24 @@
+"""/veranstaltungen: the public event calendar. Lists the published upcoming events (public fields
+only, see gwk_app.api.events.upcoming_public_events) with a registration form for events that take
+registrations, a district filter and a link to the iCalendar feed."""
+
+import frappe
+from frappe import _
+
+from gwk_app.api.events import public_districts, upcoming_public_events
+
+no_cache = 1
+
+
+def get_context(context):
+	districts = public_districts()
+	district = frappe.form_dict.get("district")
+	if not isinstance(district, str) or district not in districts:
+		district = None
+	context.events = upcoming_public_events(district)
+	context.districts = districts
+	context.district = district
+	context.ical_url = "/api/method/gwk_app.api.events.ical"
+	context.title = _("Events")
+	context.no_breadcrumbs = True
+	return context
