@@ -24,6 +24,7 @@ doc_events = {"File": {"before_validate": "gwk_app.permissions.keep_attachments_
 override_whitelisted_methods = {
 	"frappe.client.get_count": "gwk_app.api.safe.get_count",
 	"frappe.client.validate_link": "gwk_app.api.safe.validate_link",
+	"frappe.desk.listview.get_group_by_count": "gwk_app.api.listview.get_group_by_count",
 }
 
 app_include_js = ["/assets/gwk_app/js/gwk_app.js"]

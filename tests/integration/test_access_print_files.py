@@ -35,13 +35,18 @@ def test_attachment_of_other_project_is_refused(server, world, staff_a, attachme
 def test_attachment_list_of_other_project_is_empty(server, world, staff_a, attachments):
 	r = staff_a.get(
 		f"{server.url}/api/resource/File",
-		params={"filters": '[["attached_to_doctype","=","Resident"]]', "fields": '["name","attached_to_name"]'},
+		params={
+			"filters": '[["attached_to_doctype","=","Resident"]]',
+			"fields": '["name","attached_to_name"]',
+		},
 	)
 	names = {row["attached_to_name"] for row in r.json().get("data", [])}
 	assert world.b.resident not in names
 
 
-@pytest.mark.parametrize("doctype, key", [("Resident", "resident"), ("Case", "case"), ("Consultation", "consultation")])
+@pytest.mark.parametrize(
+	"doctype, key", [("Resident", "resident"), ("Case", "case"), ("Consultation", "consultation")]
+)
 def test_print_and_pdf_of_other_project_are_refused(server, world, staff_a, doctype, key):
 	own = staff_a.get(f"{server.url}/printview", params={"doctype": doctype, "name": getattr(world.a, key)})
 	assert own.status_code == 200 and getattr(world.a, key) in own.text
@@ -56,3 +61,25 @@ def test_print_and_pdf_of_other_project_are_refused(server, world, staff_a, doct
 def test_attachments_of_project_records_are_forced_private(world):
 	f = save_file("oeffentlich.txt", b"soll privat sein", "Consultation", world.a.consultation, is_private=0)
 	assert f.is_private == 1 and f.file_url.startswith("/private/files/")
+
+
+def test_assigned_to_sidebar_counts_own_project_only(world):
+	"""Core counts ToDos of every matching record; filtered on another project's resident it would
+	reveal that the resident exists and who works on them."""
+	import json
+
+	from gwk_app.api.listview import get_group_by_count
+
+	for record, user in ((world.a, world.users.staff_a), (world.b, world.users.staff_b)):
+		frappe.get_doc(
+			{"doctype": "ToDo", "allocated_to": user, "reference_type": "Referral", "reference_name": record.referral,
+			 "description": "Rückmeldung"}
+		).insert(ignore_permissions=True)  # fmt: skip
+	frappe.set_user(world.users.staff_a)
+	probe = json.dumps({"resident_name": "ZeldaB AnkerbergB"})
+	assert get_group_by_count("Referral", probe, "assigned_to") == []
+	own = get_group_by_count("Referral", "{}", "assigned_to")
+	assert {row.name for row in own} == {world.users.staff_a}
+	assert frappe.get_hooks("override_whitelisted_methods")["frappe.desk.listview.get_group_by_count"][
+		-1
+	] == ("gwk_app.api.listview.get_group_by_count")
