@@ -24,6 +24,7 @@ doc_events = {"File": {"before_validate": "gwk_app.permissions.keep_attachments_
 override_whitelisted_methods = {
 	"frappe.client.get_count": "gwk_app.api.safe.get_count",
 	"frappe.client.validate_link": "gwk_app.api.safe.validate_link",
+	"frappe.geo.utils.get_coords": "gwk_app.api.safe.get_coords",
 	"frappe.desk.listview.get_group_by_count": "gwk_app.api.listview.get_group_by_count",
 }
 
@@ -34,5 +35,6 @@ boot_session = "gwk_app.boot.boot_session"
 scheduler_events = {
 	"daily": [
 		"gwk_app.casework.tasks.create_referral_follow_ups",
+		"gwk_app.volunteering.tasks.remind_clearance_expiry",
 	],
 }

@@ -1,0 +1,46 @@
+# Copyright (c) 2026, gwk_app developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from gwk_app.controllers import ProjectBoundDocument, validate_not_future, validate_period
+from gwk_app.rules.volunteering import clearance_valid_until
+from gwk_app.volunteering.settings import clearance_valid_years
+
+
+class CommunityVolunteer(ProjectBoundDocument):
+	def validate(self):
+		self.validate_same_project("resident")
+		validate_not_future(self.clearance_date, "Police Clearance Certificate Issued On")
+		for slot in self.availability:
+			validate_period(slot.from_time, slot.to_time, "From", "To")
+			if slot.from_time and slot.to_time and slot.from_time == slot.to_time:
+				frappe.throw(
+					_("Availability on {0}: the end must be after the start.").format(_(slot.weekday)),
+					title=_("Invalid Period"),
+				)
+		self.validate_portal_login()
+		self.clearance_valid_until = clearance_valid_until(
+			getdate(self.clearance_date) if self.clearance_date else None, clearance_valid_years()
+		)
+
+	def validate_portal_login(self):
+		"""One portal login belongs to one volunteer profile, and only a volunteer login can be used."""
+		if not self.user:
+			return
+		other = frappe.db.get_value(
+			"Community Volunteer", {"user": self.user, "name": ("!=", self.name or "")}, "name"
+		)
+		if other:
+			frappe.throw(
+				_("This portal login already belongs to another volunteer profile."),
+				title=_("Portal Login in Use"),
+			)
+		roles = set(frappe.get_roles(self.user))
+		if "GWK Volunteer" not in roles or roles & {"GWK Staff", "GWK Project Lead", "System Manager"}:
+			frappe.throw(
+				_("The portal login must be a website user with the role GWK Volunteer."),
+				title=_("Invalid Portal Login"),
+			)
