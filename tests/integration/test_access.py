@@ -20,6 +20,13 @@ DOCTYPES = {
 	"Consent": "consent",
 	"Community Event": "community_event",
 	"Community Event Series": "community_event_series",
+	"Community Volunteer": "volunteer",
+	"Volunteer Opportunity": "opportunity",
+	"Volunteer Assignment": "volunteer_assignment",
+	"Volunteer Hours": "volunteer_hours",
+	"Network": "network",
+	"Network Meeting": "network_meeting",
+	"Area Observation": "area_observation",
 }
 
 

@@ -135,6 +135,58 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 			"district": district,
 		},
 	)
+	# volunteering, networks, area observations
+	volunteer = _ensure(
+		"Community Volunteer",
+		{"project": project, "volunteer_name": f"Wilma Ehrenfeld{letter}"},
+		{
+			"status": "Active",
+			"languages": "Deutsch",
+			"districts": [{"district": district}],
+			"availability": [{"weekday": "Tuesday", "from_time": "15:00", "to_time": "18:00"}],
+			"clearance_date": add_days(today(), -400),
+		},
+	)
+	opportunity = _ensure(
+		"Volunteer Opportunity",
+		{"project": project, "title": f"Lesepatenschaft {letter}"},
+		{"district": district, "weekday": "Tuesday", "from_time": "15:00", "to_time": "17:00"},
+	)
+	volunteer_assignment = _ensure(
+		"Volunteer Assignment",
+		{"project": project, "volunteer": volunteer, "opportunity": opportunity},
+		{"from_date": add_days(today(), -30), "status": "Active"},
+	)
+	volunteer_hours = _ensure(
+		"Volunteer Hours",
+		{"project": project, "assignment": volunteer_assignment},
+		{"work_date": add_days(today(), -7), "hours": 2.5},
+	)
+	network = _ensure(
+		"Network",
+		{"project": project, "network_name": f"Stadtteilrunde {letter}"},
+		{
+			"network_type": "Round Table",
+			"level": "District",
+			"district": district,
+			"members": [{"partner": PARTNER}],
+		},
+	)
+	network_meeting = _ensure(
+		"Network Meeting",
+		{"project": project, "network": network},
+		{"meeting_date": add_days(today(), -14), "topics": "Sauberkeit im Quartier"},
+	)
+	area_observation = _ensure(
+		"Area Observation",
+		{"project": project, "district": district, "category": "Vacancy"},
+		{
+			"observation_date": add_days(today(), -2),
+			"description": f"Leerstand Ladenzeile {letter}",
+			"location": '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},'
+			'"geometry":{"type":"Point","coordinates":[12.92,50.83]}}]}',
+		},
+	)
 	return SimpleNamespace(
 		project=project,
 		district=district,
@@ -147,6 +199,13 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		referral=referral,
 		community_event=community_event,
 		community_event_series=community_event_series,
+		volunteer=volunteer,
+		opportunity=opportunity,
+		volunteer_assignment=volunteer_assignment,
+		volunteer_hours=volunteer_hours,
+		network=network,
+		network_meeting=network_meeting,
+		area_observation=area_observation,
 	)
 
 
