@@ -1,0 +1,221 @@
+# Copyright (c) 2026, gwk_app developers
+# License: MIT. See license.txt
+"""Every project side by side, aggregates only: no names, no resident IDs.
+
+Counts of people and contacts below the small-cell threshold (GWK Settings) are shown as "." and
+secondary suppression keeps them from being recovered from row or column totals
+(gwk_app.rules.suppression). The carrier manager sees every project; anybody else only their own.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Coalesce, Count, Sum
+
+from gwk_app.reports.common import column, report_period, report_projects, small_cell_threshold, summary
+from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
+
+GENDERS = ("Female", "Male", "Diverse", "Not specified")
+GENDER_FIELDS = {"Female": "female", "Male": "male", "Diverse": "diverse", "Not specified": "gender_unknown"}
+# per-project counts, each suppressed down its column with the column total
+COUNTS = ("anonymous", "consultations", "cases_opened", "referrals")
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	projects = report_projects(filters, carrier_wide=True)
+	start, end = report_period(filters)
+	rows = get_data(projects, start, end, filters.get("district"), small_cell_threshold())
+	return columns(), rows, None, chart(rows), report_summary(rows)
+
+
+def columns():
+	cols = [
+		column(_("Project"), "project", "Link", 180, "Community Project"),
+		column(_("Project Type"), "project_type", "Data", 160),
+	]
+	cols += [column(_("Participants") + ": " + _(g), GENDER_FIELDS[g], "Data", 120) for g in GENDERS]
+	cols += [
+		column(_("Participants Total"), "participants", "Data", 120),
+		column(_("Anonymous Contacts"), "anonymous", "Data", 120),
+		column(_("Consultations"), "consultations", "Data", 110),
+		column(_("Cases Opened"), "cases_opened", "Data", 110),
+		column(_("Referrals"), "referrals", "Data", 100),
+		column(_("Events Held"), "events", "Int", 100),
+		column(_("Event Visitors"), "visitors", "Int", 110),
+		column(_("Volunteer Hours"), "volunteer_hours", "Float", 120),
+	]
+	return cols
+
+
+def raw_figures(projects, start, end, district=None) -> dict:
+	"""{project: {figure: value}} with true values (never leaves this module unsuppressed)."""
+	figures = {
+		p: {
+			**{GENDER_FIELDS[g]: 0 for g in GENDERS},
+			**{k: 0 for k in COUNTS},
+			"events": 0,
+			"visitors": 0,
+			"volunteer_hours": 0.0,
+		}
+		for p in projects
+	}
+	if not projects:
+		return figures
+	c = frappe.qb.DocType("Consultation")
+	r = frappe.qb.DocType("Resident")
+	cond = c.project.isin(projects) & (c.consultation_date >= start) & (c.consultation_date <= end)
+	if district:
+		cond &= c.district == district
+	gender = Coalesce(r.gender, "")
+	for g in (
+		frappe.qb.from_(c)
+		.join(r)
+		.on(r.name == c.resident)
+		.select(c.project, gender.as_("gender"), Count(c.resident).distinct().as_("n"))
+		.where(cond & c.resident.isnotnull())
+		.groupby(c.project, gender)
+		.run(as_dict=True)
+	):
+		figures[g.project][GENDER_FIELDS.get(g.gender, "gender_unknown")] += int(g.n)
+	for g in (
+		frappe.qb.from_(c)
+		.select(c.project, Count("*").as_("n"), Sum(c.anonymous).as_("anon"))
+		.where(cond)
+		.groupby(c.project)
+		.run(as_dict=True)
+	):
+		figures[g.project]["consultations"] = int(g.n)
+		figures[g.project]["anonymous"] = int(g.anon or 0)
+
+	case = frappe.qb.DocType("Case")
+	case_cond = case.project.isin(projects) & (case.opened_on >= start) & (case.opened_on <= end)
+	if district:
+		case_cond &= case.district == district
+	for g in (
+		frappe.qb.from_(case)
+		.select(case.project, Count("*").as_("n"))
+		.where(case_cond)
+		.groupby(case.project)
+		.run(as_dict=True)
+	):
+		figures[g.project]["cases_opened"] = int(g.n)
+
+	ref = frappe.qb.DocType("Referral")
+	ref_cond = ref.project.isin(projects) & (ref.referred_on >= start) & (ref.referred_on <= end)
+	if district:
+		res = frappe.qb.DocType("Resident")
+		ref_cond &= ref.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
+	for g in (
+		frappe.qb.from_(ref)
+		.select(ref.project, Count("*").as_("n"))
+		.where(ref_cond)
+		.groupby(ref.project)
+		.run(as_dict=True)
+	):
+		figures[g.project]["referrals"] = int(g.n)
+
+	ev = frappe.qb.DocType("Community Event")
+	ev_cond = (
+		ev.project.isin(projects)
+		& (ev.status == "Held")
+		& (ev.starts_on >= start)
+		& (ev.starts_on < frappe.utils.add_days(end, 1))
+	)
+	if district:
+		ev_cond &= ev.district == district
+	for g in (
+		frappe.qb.from_(ev)
+		.select(ev.project, Count("*").as_("n"), Sum(Coalesce(ev.headcount_total, 0)).as_("visitors"))
+		.where(ev_cond)
+		.groupby(ev.project)
+		.run(as_dict=True)
+	):
+		figures[g.project]["events"] = int(g.n)
+		figures[g.project]["visitors"] = int(g.visitors or 0)
+
+	vh = frappe.qb.DocType("Volunteer Hours")
+	for g in (
+		frappe.qb.from_(vh)
+		.select(vh.project, Sum(vh.hours).as_("hours"))
+		.where(vh.project.isin(projects) & (vh.work_date >= start) & (vh.work_date <= end))
+		.groupby(vh.project)
+		.run(as_dict=True)
+	):
+		figures[g.project]["volunteer_hours"] = round(float(g.hours or 0), 1)
+	return figures
+
+
+def get_data(projects, start, end, district=None, threshold: int = 3) -> list[dict]:
+	figures = raw_figures(projects, start, end, district)
+	types = dict(
+		frappe.get_all(
+			"Community Project",
+			filters={"name": ("in", projects or [""])},
+			fields=["name", "project_type"],
+			as_list=True,
+		)
+	)
+
+	def shown(value):
+		return SUPPRESSED if value is None else value
+
+	gender_fields = [GENDER_FIELDS[g] for g in GENDERS]
+	table = suppress_table([[figures[p][f] for f in gender_fields] for p in projects], threshold)
+	rows = []
+	for i, p in enumerate(projects):
+		row = frappe._dict(project=p, project_type=_(types.get(p) or ""))
+		for j, f in enumerate(gender_fields):
+			row[f] = shown(table.cells[i][j])
+		row.participants = shown(table.row_totals[i])
+		for key in ("events", "visitors", "volunteer_hours"):
+			row[key] = figures[p][key]
+		rows.append(row)
+	total = frappe._dict(project=_("Total"), project_type="", is_total_row=1)
+	for j, f in enumerate(gender_fields):
+		total[f] = shown(table.col_totals[j])
+	total.participants = shown(table.grand_total)
+	for key in COUNTS:
+		values, column_total = suppress_column([figures[p][key] for p in projects], threshold)
+		for row, value in zip(rows, values, strict=True):
+			row[key] = shown(value)
+		total[key] = shown(column_total)
+	for key in ("events", "visitors"):
+		total[key] = sum(figures[p][key] for p in projects)
+	total.volunteer_hours = round(sum(figures[p]["volunteer_hours"] for p in projects), 1)
+	if rows:
+		rows.append(total)
+	return rows
+
+
+def _number(value):
+	return value if isinstance(value, int | float) else 0
+
+
+def chart(rows):
+	rows = [r for r in rows if not r.get("is_total_row")]
+	if not rows:
+		return None
+	return {
+		"data": {
+			"labels": [r.project for r in rows],
+			"datasets": [
+				{"name": _("Consultations"), "values": [_number(r.consultations) for r in rows]},
+				{"name": _("Participants Total"), "values": [_number(r.participants) for r in rows]},
+			],
+		},
+		"type": "bar",
+	}
+
+
+def report_summary(rows):
+	total = next((r for r in rows if r.get("is_total_row")), None)
+	projects = len([r for r in rows if not r.get("is_total_row")])
+	if not total:
+		return [summary(0, _("Projects"))]
+	return [
+		summary(projects, _("Projects")),
+		summary(total.participants, _("Participants Total"), "Data"),
+		summary(total.consultations, _("Consultations"), "Data"),
+		summary(total.events, _("Events Held")),
+		summary(total.volunteer_hours, _("Volunteer Hours"), "Float"),
+	]

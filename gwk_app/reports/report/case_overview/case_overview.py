@@ -1,0 +1,151 @@
+# Copyright (c) 2026, gwk_app developers
+# License: MIT. See license.txt
+"""Cases by type and topic: opened and closed in the period, open at its end, time to close.
+
+A case with several topics appears under each of its topics; the summary counts every case once.
+Time to close (days from opened to closed) is counted in SQL per value; average and median are taken
+from that distribution.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Coalesce, Count, Sum
+
+from gwk_app.reports.common import DaysBetween, column, report_period, report_projects, summary
+from gwk_app.rules.reports import mean_from_counts, median_from_counts
+
+NO_TOPIC = "-"
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	projects = report_projects(filters)
+	if not projects:
+		return columns(), [], None, None, report_summary(frappe._dict(), {})
+	start, end = report_period(filters)
+	district = filters.get("district")
+	rows = get_data(projects, start, end, district)
+	overall = counts(projects, start, end, district, by_topic=False)
+	overall_row = overall[0] if overall else frappe._dict()
+	days = close_days(projects, start, end, district, by_topic=False).get((), {})
+	return columns(), rows, None, chart(rows), report_summary(overall_row, days)
+
+
+def columns():
+	return [
+		column(_("Project"), "project", "Link", 160, "Community Project"),
+		column(_("Case Type"), "case_type", "Data", 190),
+		column(_("Topic"), "topic", "Link", 160, "Topic"),
+		column(_("Opened"), "opened"),
+		column(_("Closed"), "closed"),
+		column(_("Open at End of Period"), "open_at_end", "Int", 140),
+		column(_("Average Days to Close"), "average_days", "Float", 140),
+		column(_("Median Days to Close"), "median_days", "Float", 140),
+	]
+
+
+def _base(projects, district):
+	c = frappe.qb.DocType("Case")
+	t = frappe.qb.DocType("Case Topic")
+	cond = c.project.isin(projects)
+	if district:
+		cond &= c.district == district
+	return c, t, cond
+
+
+def counts(projects, start, end, district=None, by_topic=True):
+	c, t, cond = _base(projects, district)
+	opened = Sum(Case().when((c.opened_on >= start) & (c.opened_on <= end), 1).else_(0))
+	closed = Sum(Case().when((c.closed_on >= start) & (c.closed_on <= end), 1).else_(0))
+	open_at_end = Sum(
+		Case().when((c.opened_on <= end) & (c.closed_on.isnull() | (c.closed_on > end)), 1).else_(0)
+	)
+	q = frappe.qb.from_(c)
+	fields = [opened.as_("opened"), closed.as_("closed"), open_at_end.as_("open_at_end")]
+	if by_topic:
+		topic = Coalesce(t.topic, NO_TOPIC)
+		q = q.left_join(t).on((t.parent == c.name) & (t.parenttype == "Case") & (t.parentfield == "topics"))
+		q = q.select(c.project, c.case_type, topic.as_("topic"), *fields).groupby(
+			c.project, c.case_type, topic
+		)
+	else:
+		q = q.select(*fields)
+	# only cases that touch the period: opened before its end
+	return q.where(cond & (c.opened_on <= end)).run(as_dict=True)
+
+
+def close_days(projects, start, end, district=None, by_topic=True) -> dict:
+	"""{(project, case_type, topic) or (): {days: cases}} for cases closed in the period."""
+	c, t, cond = _base(projects, district)
+	days = DaysBetween(c.closed_on, c.opened_on)
+	q = frappe.qb.from_(c)
+	keys = []
+	if by_topic:
+		topic = Coalesce(t.topic, NO_TOPIC)
+		q = q.left_join(t).on((t.parent == c.name) & (t.parenttype == "Case") & (t.parentfield == "topics"))
+		keys = [c.project, c.case_type, topic]
+		q = q.select(c.project, c.case_type, topic.as_("topic"))
+	rows = (
+		q.select(days.as_("days"), Count("*").as_("n"))
+		.where(cond & (c.closed_on >= start) & (c.closed_on <= end))
+		.groupby(*keys, days)
+		.run(as_dict=True)
+	)
+	out: dict = {}
+	for r in rows:
+		key = (r.project, r.case_type, r.topic) if by_topic else ()
+		out.setdefault(key, {})[int(r.days)] = int(r.n)
+	return out
+
+
+def get_data(projects, start, end, district=None):
+	days = close_days(projects, start, end, district)
+	rows = []
+	for r in counts(projects, start, end, district):
+		dist = days.get((r.project, r.case_type, r.topic), {})
+		r.opened, r.closed, r.open_at_end = int(r.opened or 0), int(r.closed or 0), int(r.open_at_end or 0)
+		if not (r.opened or r.closed or r.open_at_end):
+			continue
+		avg = mean_from_counts(dist)
+		r.average_days = round(avg, 1) if avg is not None else None
+		r.median_days = median_from_counts(dist)
+		rows.append(r)
+	rows.sort(key=lambda r: (r.project, r.case_type, r.topic))
+	for r in rows:
+		r.case_type = _(r.case_type)
+	return rows
+
+
+def chart(rows):
+	if not rows:
+		return None
+	types = sorted({r.case_type for r in rows})
+	return {
+		"data": {
+			"labels": types,
+			"datasets": [
+				{
+					"name": _("Opened"),
+					"values": [sum(r.opened for r in rows if r.case_type == t) for t in types],
+				},
+				{
+					"name": _("Closed"),
+					"values": [sum(r.closed for r in rows if r.case_type == t) for t in types],
+				},
+			],
+		},
+		"type": "bar",
+	}
+
+
+def report_summary(overall, days):
+	avg = mean_from_counts(days)
+	median = median_from_counts(days)
+	return [
+		summary(int(overall.get("opened") or 0), _("Opened")),
+		summary(int(overall.get("closed") or 0), _("Closed")),
+		summary(int(overall.get("open_at_end") or 0), _("Open at End of Period"), indicator="Orange"),
+		summary(round(avg, 1) if avg is not None else 0, _("Average Days to Close"), "Float"),
+		summary(median or 0, _("Median Days to Close"), "Float"),
+	]

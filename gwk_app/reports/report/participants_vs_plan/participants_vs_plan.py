@@ -1,0 +1,154 @@
+# Copyright (c) 2026, gwk_app developers
+# License: MIT. See license.txt
+"""Participants against the plan, per project and year.
+
+Named participants are residents with at least one consultation in the year, each counted once per
+year however many contacts they had; anonymous contacts are added one per contact (they cannot be
+told apart). The target-group share uses the project's target age (birth year, else age group)
+and its districts.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count, Extract
+
+from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
+from gwk_app.rules.reports import in_served_district, in_target_age, rate, years_of
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	rows = get_data(filters)
+	return columns(), rows, None, chart(rows), report_summary(rows)
+
+
+def columns():
+	return [
+		column(_("Project"), "project", "Link", 180, "Community Project"),
+		column(_("Year"), "year", "Int", 70),
+		column(_("Participant Target"), "target"),
+		column(_("Named Participants"), "named"),
+		column(_("Anonymous Contacts"), "anonymous"),
+		column(_("Participants Total"), "total"),
+		column(_("% of Target"), "target_rate", "Percent", 100),
+		column(_("In Target Age"), "in_target_age"),
+		column(_("In Districts Served"), "in_districts"),
+		column(_("In Target Group"), "in_target_group"),
+		column(_("Share in Target Group"), "target_group_rate", "Percent", 120),
+	]
+
+
+def get_data(filters) -> list[dict]:
+	projects = report_projects(filters)
+	if not projects:
+		return []
+	start, end = report_period(filters)
+	targets = project_targets(projects)
+	rows = {}
+	for project in projects:
+		for year in years_of(start, end):
+			rows[(project, year)] = frappe._dict(
+				project=project,
+				year=year,
+				target=targets[project].participant_target or 0 if project in targets else 0,
+				named=0,
+				anonymous=0,
+				in_target_age=0,
+				in_districts=0,
+				in_target_group=0,
+			)
+
+	def count_in(row, target, year, birth_year, age_group, district, n):
+		age_ok = in_target_age(year, birth_year, age_group, target.target_age_min, target.target_age_max)
+		district_ok = in_served_district(district, target.districts)
+		row.in_target_age += n if age_ok else 0
+		row.in_districts += n if district_ok else 0
+		row.in_target_group += n if age_ok and district_ok else 0
+
+	for g in named_groups(projects, start, end, filters.get("district")):
+		row = rows[(g.project, int(g.year))]
+		row.named += g.persons
+		count_in(row, targets[g.project], int(g.year), g.birth_year, g.age_group, g.district, g.persons)
+	for g in anonymous_groups(projects, start, end, filters.get("district")):
+		row = rows[(g.project, int(g.year))]
+		row.anonymous += g.contacts
+		count_in(row, targets[g.project], int(g.year), None, g.age_group, g.district, g.contacts)
+
+	out = []
+	for row in rows.values():
+		row.total = row.named + row.anonymous
+		row.target_rate = rate(row.total, row.target)
+		row.target_group_rate = rate(row.in_target_group, row.total)
+		out.append(row)
+	return out
+
+
+def _where(c, projects, start, end, district):
+	cond = c.project.isin(projects) & (c.consultation_date >= start) & (c.consultation_date <= end)
+	if district:
+		cond &= c.district == district
+	return cond
+
+
+def named_groups(projects, start, end, district=None):
+	"""Distinct residents per project, year and the attributes the target group is judged by."""
+	c = frappe.qb.DocType("Consultation")
+	r = frappe.qb.DocType("Resident")
+	year = Extract("year", c.consultation_date)
+	return (
+		frappe.qb.from_(c)
+		.join(r)
+		.on(r.name == c.resident)
+		.select(
+			c.project,
+			year.as_("year"),
+			r.birth_year,
+			r.age_group,
+			r.district,
+			Count(c.resident).distinct().as_("persons"),
+		)
+		.where(_where(c, projects, start, end, district) & c.resident.isnotnull())
+		.groupby(c.project, year, r.birth_year, r.age_group, r.district)
+		.run(as_dict=True)
+	)
+
+
+def anonymous_groups(projects, start, end, district=None):
+	c = frappe.qb.DocType("Consultation")
+	year = Extract("year", c.consultation_date)
+	return (
+		frappe.qb.from_(c)
+		.select(c.project, year.as_("year"), c.age_group, c.district, Count("*").as_("contacts"))
+		.where(_where(c, projects, start, end, district) & (c.anonymous == 1))
+		.groupby(c.project, year, c.age_group, c.district)
+		.run(as_dict=True)
+	)
+
+
+def chart(rows):
+	if not rows:
+		return None
+	labels = [f"{r.project} {r.year}" for r in rows]
+	return {
+		"data": {
+			"labels": labels,
+			"datasets": [
+				{"name": _("Participants Total"), "values": [r.total for r in rows]},
+				{"name": _("Participant Target"), "values": [r.target for r in rows]},
+			],
+		},
+		"type": "bar",
+	}
+
+
+def report_summary(rows):
+	total = sum(r.total for r in rows)
+	target = sum(r.target for r in rows)
+	reached = rate(total, target)
+	return [
+		summary(sum(r.named for r in rows), _("Named Participants")),
+		summary(sum(r.anonymous for r in rows), _("Anonymous Contacts")),
+		summary(total, _("Participants Total")),
+		summary(target, _("Participant Target")),
+		summary(reached, _("% of Target"), "Percent", "Green" if (reached or 0) >= 100 else "Orange"),
+	]

@@ -1,0 +1,127 @@
+# Copyright (c) 2026, gwk_app developers
+# License: MIT. See license.txt
+"""Referrals per partner and status in the period (by referral date): completion rate and waiting
+days (referral to appointment; median from a distribution counted in SQL)."""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count
+
+from gwk_app.reports.common import column, report_period, report_projects, summary
+from gwk_app.rules.reports import mean_from_counts, median_from_counts, rate
+
+STATUSES = ("Referred", "Appointment", "Completed", "Not Taken Up", "Declined")
+STATUS_FIELDS = {s: s.lower().replace(" ", "_") for s in STATUSES}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	projects = report_projects(filters)
+	if not projects:
+		return columns(), [], None, None, report_summary([], {})
+	start, end = report_period(filters)
+	rows, all_days = get_data(projects, start, end, filters.get("district"), filters.get("partner"))
+	return columns(), rows, None, chart(rows), report_summary(rows, all_days)
+
+
+def columns():
+	cols = [
+		column(_("Project"), "project", "Link", 160, "Community Project"),
+		column(_("Referral Partner"), "partner", "Link", 200, "Referral Partner"),
+		column(_("Referrals"), "referrals"),
+	]
+	cols += [column(_(s), STATUS_FIELDS[s]) for s in STATUSES]
+	cols += [
+		column(_("Completion Rate"), "completion_rate", "Percent", 120),
+		column(_("Median Waiting Days"), "median_waiting_days", "Float", 140),
+		column(_("Average Waiting Days"), "average_waiting_days", "Float", 140),
+	]
+	return cols
+
+
+def _where(r, projects, start, end, district, partner):
+	cond = r.project.isin(projects) & (r.referred_on >= start) & (r.referred_on <= end)
+	if partner:
+		cond &= r.partner == partner
+	if district:
+		res = frappe.qb.DocType("Resident")
+		cond &= r.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
+	return cond
+
+
+def get_data(projects, start, end, district=None, partner=None):
+	ref = frappe.qb.DocType("Referral")
+	cond = _where(ref, projects, start, end, district, partner)
+	by_status = (
+		frappe.qb.from_(ref)
+		.select(ref.project, ref.partner, ref.status, Count("*").as_("n"))
+		.where(cond)
+		.groupby(ref.project, ref.partner, ref.status)
+		.run(as_dict=True)
+	)
+	waits = (
+		frappe.qb.from_(ref)
+		.select(ref.project, ref.partner, ref.waiting_days, Count("*").as_("n"))
+		.where(cond & ref.appointment_date.isnotnull())
+		.groupby(ref.project, ref.partner, ref.waiting_days)
+		.run(as_dict=True)
+	)
+	rows: dict = {}
+	for g in by_status:
+		row = rows.setdefault(
+			(g.project, g.partner),
+			frappe._dict(
+				{
+					"project": g.project,
+					"partner": g.partner,
+					"referrals": 0,
+					**{f: 0 for f in STATUS_FIELDS.values()},
+				}
+			),
+		)
+		row[STATUS_FIELDS.get(g.status, "referred")] += int(g.n)
+		row.referrals += int(g.n)
+	days: dict = {}
+	all_days: dict = {}
+	for w in waits:
+		days.setdefault((w.project, w.partner), {})[int(w.waiting_days)] = int(w.n)
+		all_days[int(w.waiting_days)] = all_days.get(int(w.waiting_days), 0) + int(w.n)
+	for key, row in rows.items():
+		row.completion_rate = rate(row.completed, row.referrals)
+		row.median_waiting_days = median_from_counts(days.get(key, {}))
+		avg = mean_from_counts(days.get(key, {}))
+		row.average_waiting_days = round(avg, 1) if avg is not None else None
+	return sorted(rows.values(), key=lambda r: (r.project, r.partner)), all_days
+
+
+def chart(rows):
+	if not rows:
+		return None
+	partners = sorted({r.partner for r in rows})
+	return {
+		"data": {
+			"labels": partners,
+			"datasets": [
+				{
+					"name": _(s),
+					"values": [sum(r[STATUS_FIELDS[s]] for r in rows if r.partner == p) for p in partners],
+				}
+				for s in STATUSES
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+	}
+
+
+def report_summary(rows, all_days):
+	total = sum(r.referrals for r in rows)
+	completed = sum(r.completed for r in rows)
+	still_open = sum(r.referred + r.appointment for r in rows)
+	return [
+		summary(total, _("Referrals")),
+		summary(completed, _("Completed"), indicator="Green"),
+		summary(still_open, _("Open Referrals"), indicator="Orange"),
+		summary(rate(completed, total) or 0, _("Completion Rate"), "Percent"),
+		summary(median_from_counts(all_days) or 0, _("Median Waiting Days"), "Float"),
+	]

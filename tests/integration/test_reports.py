@@ -1,0 +1,396 @@
+"""Reports on a small fixed dataset, checked against figures computed independently here.
+
+Own projects ("GWK Report X" with data, "GWK Report Y" with none) and own team users, so the
+figures are exact whatever else the site holds. Users and projects are committed once
+(idempotent); the records are created in each test and rolled back.
+"""
+
+from collections import Counter
+from statistics import median
+
+import frappe
+import pytest
+from frappe.desk.query_report import run as run_report
+from frappe.utils.password import update_password
+
+from gwk_app.rules.suppression import SUPPRESSED
+
+PASSWORD = "Gwk-Report-Pass-2026!"
+PROJECT_X = "GWK Report X"
+PROJECT_Y = "GWK Report Y"
+NORTH = "Reportbezirk Nord"
+SOUTH = "Reportbezirk Süd"
+PARTNER = "Report-Partnerdienst"
+USERS = {
+	"staff_x": ("gwk-report-x@example.com", ["GWK Staff"]),
+	"staff_y": ("gwk-report-y@example.com", ["GWK Staff"]),
+	"lead_x": ("gwk-report-lead-x@example.com", ["GWK Project Lead"]),
+	"carrier": ("gwk-report-carrier@example.com", ["GWK Carrier Manager"]),
+}
+YEAR = 2025
+
+# residents of project X: key -> (first name, last name, birth year, age group, gender, district)
+RESIDENTS = {
+	"r1": ("Berit", "Wendelstein", 1980, None, "Female", NORTH),
+	"r2": ("Mats", "Kronsbeck", 2010, None, "Male", NORTH),
+	"r3": ("Ilka", "Faltenbach", 1950, None, "Diverse", SOUTH),
+	"r4": ("Jarne", "Hollerbusch", None, "30-54", None, SOUTH),
+}
+# consultations of project X: (date, resident key or None, age group if anonymous, district, channel, minutes, topics)
+CONSULTATIONS = [
+	("2025-03-04", "r1", None, NORTH, "Office Hours", 30, ["Wohngeld", "Schulden"]),
+	("2025-03-11", "r1", None, NORTH, "Office Hours", 20, ["Wohngeld"]),
+	("2025-06-17", "r1", None, NORTH, "Phone", 10, []),
+	("2025-12-31", "r1", None, NORTH, "Phone", 15, ["Schulden"]),
+	("2026-01-01", "r1", None, NORTH, "Office Hours", 45, ["Schulden"]),
+	("2025-03-05", "r2", None, NORTH, "Outreach", 5, ["Familie"]),
+	("2025-06-03", "r3", None, SOUTH, "Home Visit", 60, ["Wohnen"]),
+	("2025-06-10", "r4", None, SOUTH, "Office Hours", 25, ["Wohngeld"]),
+	("2025-03-18", None, "18-29", NORTH, "Office Hours", 10, ["Alltagsfragen"]),
+	("2025-06-24", None, "65 and over", NORTH, "Phone", 5, []),
+]
+# cases of project X: (resident, type, opened, closed, topics)
+CASES = [
+	("r1", "Counselling", "2025-02-01", "2025-02-11", ["Schulden"]),
+	("r2", "Counselling", "2025-03-01", "2025-03-21", ["Familie"]),
+	("r3", "Housing", "2025-04-01", "2025-05-01", ["Wohnen"]),
+	("r4", "Application Help", "2025-06-01", None, ["Wohngeld"]),
+	("r1", "Counselling", "2024-11-01", "2024-11-05", []),
+]
+# referrals of project X: (resident, status, referred, appointment)
+REFERRALS = [
+	("r1", "Completed", "2025-03-04", "2025-03-09"),
+	("r2", "Completed", "2025-03-05", "2025-03-12"),
+	("r3", "Declined", "2025-06-03", None),
+	("r4", "Referred", "2025-06-10", None),
+]
+
+
+def _user(email, roles):
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0].replace("gwk-", "").title(),
+				"send_welcome_email": 0,
+				"roles": [{"role": r} for r in roles],
+			}
+		).insert(ignore_permissions=True)
+	update_password(email, PASSWORD)
+	return email
+
+
+def _ensure(doctype, name, values):
+	if not frappe.db.exists(doctype, name):
+		frappe.get_doc({"doctype": doctype, **values}).insert(ignore_permissions=True)
+
+
+@pytest.fixture(scope="module")
+def setup():
+	frappe.set_user("Administrator")
+	users = {k: _user(email, roles) for k, (email, roles) in USERS.items()}
+	for d in (NORTH, SOUTH):
+		_ensure("District", d, {"district_name": d, "city": "Teststadt"})
+	_ensure("Referral Partner", PARTNER, {"partner_name": PARTNER, "partner_type": "Counselling Service"})
+	_ensure(
+		"Community Project",
+		PROJECT_X,
+		{
+			"project_name": PROJECT_X,
+			"project_type": "Community Coordination",
+			"participant_target": 10,
+			"target_age_min": 18,
+			"target_age_max": 65,
+			"districts": [{"district": NORTH}],
+			"team": [
+				{"user": users["staff_x"], "project_role": "Coordinator"},
+				{"user": users["lead_x"], "project_role": "Project Lead"},
+			],
+		},
+	)
+	_ensure(
+		"Community Project",
+		PROJECT_Y,
+		{
+			"project_name": PROJECT_Y,
+			"project_type": "District Pilots",
+			"participant_target": 50,
+			"team": [{"user": users["staff_y"], "project_role": "Coordinator"}],
+		},
+	)
+	frappe.db.commit()  # shared by the tests of this module; records themselves are rolled back
+	return frappe._dict(users)
+
+
+@pytest.fixture
+def data(setup):
+	"""The fixed dataset of project X (rolled back after the test)."""
+	frappe.set_user("Administrator")
+	residents = {}
+	for key, (first, last, birth_year, age_group, gender, district) in RESIDENTS.items():
+		doc = frappe.get_doc(
+			{
+				"doctype": "Resident",
+				"project": PROJECT_X,
+				"first_name": first,
+				"last_name": last,
+				"birth_year": birth_year,
+				"age_group": age_group,
+				"gender": gender,
+				"district": district,
+			}
+		).insert()
+		residents[key] = doc.name
+	for day, res, age_group, district, channel, minutes, topics in CONSULTATIONS:
+		frappe.get_doc(
+			{
+				"doctype": "Consultation",
+				"project": PROJECT_X,
+				"consultation_date": day,
+				"anonymous": int(res is None),
+				"resident": residents.get(res),
+				"age_group": age_group,
+				"gender": "Female" if res is None else None,
+				"district": district,
+				"channel": channel,
+				"duration_minutes": minutes,
+				"topics": [{"topic": t} for t in topics],
+			}
+		).insert()
+	for res, case_type, opened, closed, topics in CASES:
+		frappe.get_doc(
+			{
+				"doctype": "Case",
+				"project": PROJECT_X,
+				"title": f"Fall {res} {opened}",
+				"case_type": case_type,
+				"status": "Closed" if closed else "Open",
+				"resident": residents[res],
+				"opened_on": opened,
+				"closed_on": closed,
+				"topics": [{"topic": t} for t in topics],
+			}
+		).insert()
+	for res, status, referred, appointment in REFERRALS:
+		frappe.get_doc(
+			{
+				"doctype": "Referral",
+				"project": PROJECT_X,
+				"resident": residents[res],
+				"partner": PARTNER,
+				"status": status,
+				"method": "Information Only",
+				"referred_on": referred,
+				"appointment_date": appointment,
+			}
+		).insert()
+	return frappe._dict(residents=residents, users=setup)
+
+
+def _run(name, filters, user="Administrator"):
+	frappe.set_user(user)
+	try:
+		result = run_report(name, filters=filters)
+	finally:
+		frappe.set_user("Administrator")
+	return result
+
+
+def _rows(result):
+	return [frappe._dict(r) for r in result["result"] if isinstance(r, dict)]
+
+
+def _in_year(day, year=YEAR):
+	return day.startswith(str(year))
+
+
+# ---------------------------------------------------------------- Participants vs Plan
+
+
+def test_participants_vs_plan_counts_each_resident_once_per_year(data):
+	rows = {
+		(r.project, r.year): r
+		for r in _rows(_run("Participants vs Plan", {"from_date": "2025-01-01", "to_date": "2026-12-31"}))
+	}
+	# independent count from the fixture definition
+	for year in (2025, 2026):
+		named = {c[1] for c in CONSULTATIONS if c[1] and _in_year(c[0], year)}
+		anonymous = [c for c in CONSULTATIONS if c[1] is None and _in_year(c[0], year)]
+		row = rows[(PROJECT_X, year)]
+		assert row.named == len(named)
+		assert row.anonymous == len(anonymous)
+		assert row.total == len(named) + len(anonymous)
+		assert row.target == 10
+	# r1 has five contacts across the year boundary: once in 2025, once in 2026
+	assert rows[(PROJECT_X, 2025)].named == 4
+	assert rows[(PROJECT_X, 2026)].named == 1
+	assert rows[(PROJECT_X, 2025)].anonymous == 2
+	assert rows[(PROJECT_X, 2025)].target_rate == 60.0
+
+
+def test_participants_vs_plan_target_group(data):
+	row = next(r for r in _rows(_run("Participants vs Plan", {"year": YEAR, "project": PROJECT_X})))
+	# ages in 2025: r1 45 (in), r2 15 (out), r3 75 (out), r4 group 30-54 (in); anonymous 18-29 (in), 65+ (out)
+	assert row.in_target_age == 3
+	# districts served: North only -> r1, r2, both anonymous
+	assert row.in_districts == 4
+	# both: r1 and the anonymous 18-29 contact
+	assert row.in_target_group == 2
+	assert row.target_group_rate == round(100 * 2 / 6, 1)
+
+
+def test_participants_vs_plan_project_without_data(data):
+	rows = _rows(_run("Participants vs Plan", {"year": YEAR, "project": PROJECT_Y}))
+	assert len(rows) == 1
+	assert (rows[0].named, rows[0].anonymous, rows[0].total, rows[0].target) == (0, 0, 0, 50)
+	assert rows[0].target_rate == 0
+
+
+def test_participants_vs_plan_district_filter(data):
+	row = _rows(_run("Participants vs Plan", {"year": YEAR, "project": PROJECT_X, "district": SOUTH}))[0]
+	assert (row.named, row.anonymous) == (2, 0)
+
+
+# ---------------------------------------------------------------- Contact Statistics
+
+
+def test_contact_statistics_month_topic_channel_district(data):
+	result = _run("Contact Statistics", {"year": YEAR, "project": PROJECT_X})
+	got = {(r.month, r.topic, r.channel, r.district): (r.consultations, r.minutes) for r in _rows(result)}
+	expected: dict = {}
+	for day, _res, _age, district, channel, minutes, topics in CONSULTATIONS:
+		if not _in_year(day):
+			continue
+		for topic in topics or ["-"]:
+			key = (day[:7], topic, channel, district)
+			n, m = expected.get(key, (0, 0))
+			expected[key] = (n + 1, m + minutes)
+	assert got == expected
+	summary = {s["label"]: s["value"] for s in result["report_summary"]}
+	in_year = [c for c in CONSULTATIONS if _in_year(c[0])]
+	assert summary["Consultations"] == len(in_year) == 9
+	assert summary["Anonymous Contacts"] == 2
+	assert summary["Average Minutes"] == round(sum(c[5] for c in in_year) / len(in_year), 1)
+
+
+# ---------------------------------------------------------------- Case Overview
+
+
+def test_case_overview(data):
+	result = _run("Case Overview", {"year": YEAR, "project": PROJECT_X})
+	rows = _rows(result)
+	by_type = Counter()
+	for r in rows:
+		by_type[r.case_type] += r.opened
+	assert by_type == Counter({"Counselling": 2, "Housing": 1, "Application Help": 1})
+	housing = next(r for r in rows if r.case_type == "Housing")
+	assert (housing.topic, housing.closed, housing.median_days) == ("Wohnen", 1, 30)
+	summary = {s["label"]: s["value"] for s in result["report_summary"]}
+	closed_days = [
+		(frappe.utils.getdate(c[3]) - frappe.utils.getdate(c[2])).days
+		for c in CASES
+		if c[3] and _in_year(c[3])
+	]
+	assert summary["Opened"] == len([c for c in CASES if _in_year(c[2])]) == 4
+	assert summary["Closed"] == len(closed_days) == 3
+	assert summary["Open at End of Period"] == 1
+	assert summary["Median Days to Close"] == median(closed_days) == 20
+	assert summary["Average Days to Close"] == round(sum(closed_days) / len(closed_days), 1)
+
+
+# ---------------------------------------------------------------- Referral Outcomes
+
+
+def test_referral_outcomes(data):
+	result = _run("Referral Outcomes", {"year": YEAR, "project": PROJECT_X})
+	rows = _rows(result)
+	assert len(rows) == 1
+	row = rows[0]
+	statuses = Counter(r[1] for r in REFERRALS)
+	assert row.partner == PARTNER
+	assert row.referrals == len(REFERRALS)
+	assert (row.completed, row.declined, row.referred, row.appointment) == (
+		statuses["Completed"],
+		statuses["Declined"],
+		statuses["Referred"],
+		0,
+	)
+	assert row.completion_rate == 50.0
+	waits = [(frappe.utils.getdate(r[3]) - frappe.utils.getdate(r[2])).days for r in REFERRALS if r[3]]
+	assert row.median_waiting_days == median(waits) == 6
+
+
+# ---------------------------------------------------------------- Carrier Overview
+
+
+def test_carrier_overview_suppresses_small_cells(data):
+	result = _run("Carrier Overview", {"year": YEAR, "project": PROJECT_X}, data.users.carrier)
+	rows = _rows(result)
+	x = next(r for r in rows if r.project == PROJECT_X)
+	total = next(r for r in rows if r.get("is_total_row"))
+	# one resident of each gender group: every cell below 3 is shown as "."
+	assert (x.female, x.male, x.diverse, x.gender_unknown) == (SUPPRESSED,) * 4
+	assert x.participants == 4 == total.participants
+	# 9 consultations in 2025 are shown; 2 anonymous contacts are not, nor their total
+	assert x.consultations == 9
+	assert x.anonymous == SUPPRESSED and total.anonymous == SUPPRESSED
+	assert x.cases_opened == 4
+	assert x.referrals == 4
+
+
+def test_carrier_manager_sees_all_projects_and_no_personal_data(data):
+	result = _run("Carrier Overview", {"year": YEAR}, data.users.carrier)
+	projects = {r.project for r in _rows(result)}
+	assert {PROJECT_X, PROJECT_Y} <= projects
+	assert set(frappe.get_all("Community Project", pluck="name")) <= projects
+	fields = {c["fieldname"] for c in result["columns"]}
+	assert not fields & {"resident", "resident_name", "first_name", "last_name", "full_name", "name"}
+	text = frappe.as_json(result)
+	for first, last, *_rest in RESIDENTS.values():
+		assert first not in text and last not in text
+	for name in data.residents.values():
+		assert name not in text
+
+
+@pytest.mark.parametrize(
+	"report", ["Participants vs Plan", "Contact Statistics", "Case Overview", "Referral Outcomes"]
+)
+def test_carrier_manager_cannot_run_project_reports(data, report):
+	with pytest.raises(frappe.PermissionError):
+		_run(report, {"year": YEAR}, data.users.carrier)
+
+
+# ---------------------------------------------------------------- access
+
+
+PROJECT_REPORTS = [
+	"Participants vs Plan",
+	"Contact Statistics",
+	"Case Overview",
+	"Referral Outcomes",
+	"Carrier Overview",
+]
+
+
+@pytest.mark.parametrize("report", PROJECT_REPORTS)
+def test_staff_of_other_project_sees_nothing_of_x(data, report):
+	rows = _rows(_run(report, {"year": YEAR}, data.users.staff_y))
+	projects = {r.project for r in rows if not r.get("is_total_row")}
+	assert PROJECT_X not in projects
+	assert projects <= {PROJECT_Y}
+
+
+@pytest.mark.parametrize("report", PROJECT_REPORTS)
+def test_staff_sees_own_project_only(data, report):
+	rows = _rows(_run(report, {"year": YEAR}, data.users.staff_x))
+	projects = {r.project for r in rows if not r.get("is_total_row")}
+	assert projects == {PROJECT_X}
+
+
+@pytest.mark.parametrize("report", PROJECT_REPORTS)
+def test_project_filter_naming_other_project_is_refused(data, report):
+	with pytest.raises(frappe.PermissionError):
+		_run(report, {"year": YEAR, "project": PROJECT_X}, data.users.staff_y)
+	with pytest.raises(frappe.PermissionError):
+		_run(report, {"year": YEAR, "project": "No Such Project"}, data.users.staff_y)
