@@ -31,6 +31,7 @@ override_whitelisted_methods = {
 app_include_js = ["/assets/gwk_app/js/gwk_app.js"]
 
 boot_session = "gwk_app.boot.boot_session"
+before_request = ["gwk_app.api.guard.validate_rest_body"]
 
 scheduler_events = {
 	"daily": [

@@ -1,5 +1,6 @@
 """Dates, periods and text checks shared by every module."""
 
+import math
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -89,3 +90,52 @@ def normalise_name(value: str | None) -> str:
 	for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
 		value = value.replace(a, b)
 	return " ".join(value.split())
+
+
+NUMERIC_FIELDTYPES = frozenset({"Int", "Float", "Currency", "Percent", "Rating", "Duration"})
+DATE_FIELDTYPES = frozenset({"Date", "Datetime", "Time"})
+TEXT_FIELDTYPES = frozenset(
+	{"Data", "Small Text", "Text", "Long Text", "Text Editor", "Select", "Link", "Dynamic Link", "Phone",
+	 "Attach", "Attach Image", "Code", "HTML Editor", "Markdown Editor", "Read Only", "Geolocation", "JSON"}
+)  # fmt: skip
+
+
+def value_fits(fieldtype: str, value) -> bool:
+	"""Whether a raw value (as it arrives over REST) fits the field type. Frappe silently stores "abc" in
+	a Check as 0 and answers objects in plain fields, NaN numbers and impossible dates with HTTP 500."""
+	if value is None or value == "":
+		return True
+	if fieldtype == "Check":
+		return value in (0, 1, True, False) or (isinstance(value, str) and value.strip() in ("0", "1"))
+	if fieldtype in NUMERIC_FIELDTYPES:
+		if isinstance(value, bool):
+			return False
+		if isinstance(value, int | float):
+			return math.isfinite(value)
+		if isinstance(value, str):
+			try:
+				return math.isfinite(float(value))
+			except ValueError:
+				return False
+		return False
+	if fieldtype in DATE_FIELDTYPES:
+		if isinstance(value, date | datetime | time | timedelta):
+			return True
+		if not isinstance(value, str):
+			return False
+		parsed = _parse(value)
+		return not isinstance(parsed, str) or _is_frappe_datetime(value)
+	if fieldtype in ("JSON", "Geolocation") and isinstance(value, dict | list):
+		return True
+	if fieldtype in TEXT_FIELDTYPES:
+		return isinstance(value, str | int | float) and not isinstance(value, bool)
+	return True
+
+
+def _is_frappe_datetime(text: str) -> bool:
+	"""'2026-01-31 10:00:00.000000' and similar forms Frappe writes."""
+	try:
+		datetime.strptime(text.strip()[:19], "%Y-%m-%d %H:%M:%S")
+		return True
+	except ValueError:
+		return False

@@ -122,3 +122,20 @@ def test_period_with_mixed_types():
 	assert common.is_period_valid("2026-01-04", datetime(2026, 1, 4, 10, 0))
 	assert not common.is_period_valid("2026-01-04 10:00:00", "2026-01-04 09:00:00")
 	assert not common.is_period_valid("18:00:00", timedelta(hours=15))
+
+
+@pytest.mark.parametrize(
+	"fieldtype, value, fits",
+	[
+		("Check", 1, True), ("Check", "0", True), ("Check", True, True), ("Check", "abc", False), ("Check", 2, False),
+		("Int", 15, True), ("Int", "15", True), ("Int", "NaN", False), ("Int", float("nan"), False),
+		("Int", "abc", False), ("Int", {"a": 1}, False), ("Int", True, False), ("Float", "1,5", False),
+		("Float", "1.5", True), ("Float", float("inf"), False),
+		("Date", "2026-02-28", True), ("Date", "2026-02-31", False), ("Date", "morgen", False), ("Date", 20260101, False),
+		("Datetime", "2026-01-31 10:00:00.000000", True), ("Time", "15:00", True), ("Time", "25:00", False),
+		("Data", "Text", True), ("Data", {"x": 1}, False), ("Small Text", ["a"], False), ("Link", {"name": "x"}, False),
+		("Select", "Phone", True), ("Data", None, True), ("Date", "", True),
+	],
+)  # fmt: skip
+def test_value_fits(fieldtype, value, fits):
+	assert common.value_fits(fieldtype, value) is fits

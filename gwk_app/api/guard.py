@@ -1,0 +1,33 @@
+"""before_request guard: REST writes to the app's doctypes must carry a JSON object.
+
+Core answers a JSON array or a JSON string as the body of POST/PUT /api/resource/<doctype> with an
+HTTP 500; for the app's doctypes the client gets a clear, translated validation error instead."""
+
+from urllib.parse import unquote
+
+import frappe
+from frappe import _
+
+from gwk_app.access import PROJECT_BOUND, PROJECT_BOUND_CHILDREN
+
+
+def validate_rest_body() -> None:
+	request = getattr(frappe.local, "request", None)
+	if request is None or request.method not in ("POST", "PUT"):
+		return
+	parts = request.path.strip("/").split("/")
+	if len(parts) < 3 or parts[:2] != ["api", "resource"]:
+		return
+	doctype = unquote(parts[2])
+	if doctype not in PROJECT_BOUND and doctype not in PROJECT_BOUND_CHILDREN:
+		return
+	data = frappe.form_dict.get("data")
+	if data is None:
+		return
+	if isinstance(data, str):
+		try:
+			data = frappe.parse_json(data)
+		except ValueError:
+			data = None
+	if not isinstance(data, dict):
+		frappe.throw(_("The request body must be a JSON object."), title=_("Invalid Request"))
