@@ -12,6 +12,7 @@ PROJECT_BOUND: dict[str, str] = {
 	"Case": "project",
 	"Referral": "project",
 	"Consent": "project",
+	"ESF Participation": "project",
 	"Community Volunteer": "project",
 	"Volunteer Opportunity": "project",
 	"Volunteer Assignment": "project",

@@ -19,6 +19,8 @@ permission_query_conditions = hook_map("query_conditions")
 has_permission = hook_map("has_permission")
 permission_query_conditions["File"] = "gwk_app.permissions.file_query_conditions"
 doc_events = {"File": {"before_validate": "gwk_app.permissions.keep_attachments_private"}}
+# Reading a resident's record in the form is logged (Access Log) for the data protection officer
+doc_events["Resident"] = {"onload": "gwk_app.privacy.audit.log_form_load"}
 
 # Core endpoints that skip permission checks on project-bound doctypes
 override_whitelisted_methods = {
@@ -36,6 +38,74 @@ before_request = ["gwk_app.api.guard.validate_rest_body"]
 scheduler_events = {
 	"daily": [
 		"gwk_app.casework.tasks.create_referral_follow_ups",
+		"gwk_app.privacy.tasks.remind_overdue_requests",
+		"gwk_app.privacy.retention.daily",
 		"gwk_app.volunteering.tasks.remind_clearance_expiry",
 	],
 }
+
+# Where each module holds personal data about a resident: read by gwk_app.privacy.personal_data for the
+# Art. 15 export, the Art. 17 erasure and retention (privacy imports no module). Keys: see that module.
+_OPEN_CASE = {"status": ["in", ["Open", "In Progress", "Referred", "Dormant"]]}
+gwk_personal_data = [
+	{
+		"doctype": "Resident",
+		"link_field": "name",
+		"redact": [
+			"first_name",
+			"last_name",
+			"pseudonym",
+			"full_name",
+			"birth_year",
+			"postcode",
+			"street",
+			"phone",
+			"email",
+			"languages",
+			"duplicate_candidates",
+			"special_category_notes",
+			"notes",
+		],
+		"identifying": ["full_name", "pseudonym", "street", "phone", "email"],
+	},
+	{
+		"doctype": "Consultation",
+		"link_field": "resident",
+		"redact": ["resident_name", "note"],
+		"activity_field": "consultation_date",
+	},
+	{
+		"doctype": "Case",
+		"link_field": "resident",
+		"redact": ["resident_name", "title", "description", "outcome"],
+		"keep_while": _OPEN_CASE,
+	},
+	{
+		"doctype": "Case Party",
+		"parent": "Case",
+		"link_field": "resident",
+		"redact": ["resident_name"],
+		"parent_fields": ["case_type", "status", "opened_on", "closed_on"],
+	},
+	{
+		"doctype": "Referral",
+		"link_field": "resident",
+		"redact": ["resident_name", "reason", "outcome"],
+		"activity_field": "referred_on",
+	},
+	{"doctype": "Consent", "link_field": "resident", "redact": ["resident_name", "signed_form"]},
+	{
+		"doctype": "ESF Participation",
+		"link_field": "resident",
+		"redact": ["resident_name"],
+		"hold": "gwk_app.privacy.personal_data.esf_duty_hold",
+	},
+	{"doctype": "Data Subject Request", "link_field": "resident", "redact": ["resident_name"]},
+	{
+		"doctype": "Community Event Participant",
+		"parent": "Community Event",
+		"link_field": "resident",
+		"redact": ["resident_name", "guest_name", "email", "phone"],
+		"parent_fields": ["title", "event_type", "starts_on", "status"],
+	},
+]

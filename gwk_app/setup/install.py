@@ -30,6 +30,8 @@ SETTINGS_DEFAULTS = {
 	"small_cell_threshold": 3,
 	"referral_feedback_days": 14,
 	"retention_years_resident": 3,
+	"retention_years_esf": 5,
+	"retention_batch_size": 100,
 	"clearance_valid_years": 5,
 	"clearance_reminder_days": 30,
 }

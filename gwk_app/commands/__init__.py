@@ -1,0 +1,63 @@
+"""Bench commands of gwk_app (`bench --site SITE <command>`)."""
+
+import click
+from frappe.commands import get_site, pass_context
+
+
+@click.command("gwk-retention")
+@click.option("--dry-run", is_flag=True, default=False, help="Only list who would be anonymised.")
+@pass_context
+def gwk_retention(context, dry_run=False):
+	"""Anonymise residents past their retention period (see GWK Settings)."""
+	import frappe
+
+	from gwk_app.privacy.retention import run
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		due = run(dry_run=dry_run, now=True)
+		for row in due:
+			click.echo(f"{row.resident}\t{row.project}\t{row.last_activity}")
+		verb = "would be anonymised" if dry_run else "anonymised"
+		click.echo(f"{len(due)} resident(s) {verb}.")
+		if not dry_run:
+			frappe.db.commit()  # nosemgrep: a bench command ends its own transaction
+	finally:
+		frappe.destroy()
+
+
+@click.command("gwk-demo-data")
+@click.option("--size", type=click.Choice(["demo", "carrier"]), default="demo", show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data.")
+@click.option("--until", default=None, help="Last day of the generated period (YYYY-MM-DD, default today).")
+@pass_context
+def gwk_demo_data(context, size="demo", seed=1, until=None):
+	"""Generate deterministic synthetic demo data (Faker de_DE) into a site."""
+	import time
+
+	import frappe
+
+	from gwk_app.reports.demo_data import generate
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		started = time.perf_counter()
+
+		def commit():
+			frappe.db.commit()  # nosemgrep: bulk data generator, commits each batch of its own bulk inserts
+
+		figures = generate(size=size, seed=seed, until=until, commit=commit, log=click.echo)
+		commit()
+		for key, value in figures.items():
+			click.echo(f"{key}: {value}")
+		click.echo(f"done in {time.perf_counter() - started:.1f} s")
+	finally:
+		frappe.destroy()
+
+
+commands = [gwk_retention, gwk_demo_data]

@@ -1,0 +1,628 @@
+"""Where the app holds personal data about a resident, and how privacy exports and erases it.
+
+Privacy imports no module above it. Each module declares its personal data in hooks.py under
+`gwk_personal_data`, one entry per doctype (Frappe's `user_data_fields` pattern):
+
+	{
+		"doctype": "Consultation",          # the doctype (a child table names its "parent" too)
+		"link_field": "resident",           # the Link to Resident ("name" for Resident itself)
+		"redact": ["resident_name", "note"],  # personal free text, cleared on erasure
+		"activity_field": "consultation_date",  # last activity for retention (default: modified)
+		"keep_while": {"status": ["in", [...]]},  # the resident is kept while a record matches
+		"hold": "dotted.path",              # fn(residents) -> set of residents that must be kept
+		"parent_fields": ["title"],         # child tables: parent fields shown in the Art. 15 export
+	}
+
+Erasure anonymises rather than deletes: counted records stay (with gender, age group, district), their
+personal text is cleared, and every trace in Frappe's core tables is removed.
+"""
+
+import json
+
+import frappe
+from frappe import _
+from frappe.query_builder import CustomFunction
+from frappe.query_builder.functions import Locate, Max
+from frappe.utils import getdate, now_datetime, today
+
+from gwk_app.rules.privacy import scrub_variants
+
+SUBJECT_DOCTYPE = "Resident"
+REDACTED = "***"
+HOOK = "gwk_personal_data"
+
+Replace = CustomFunction("REPLACE", ["text", "old", "new"])
+
+# core tables that point at a record: (doctype, doctype field, name field)
+REFERENCE_TABLES = (
+	("Version", "ref_doctype", "docname"),
+	("Comment", "reference_doctype", "reference_name"),
+	("Activity Log", "reference_doctype", "reference_name"),
+	("View Log", "reference_doctype", "reference_name"),
+	("Access Log", "export_from", "reference_document"),
+	("Notification Log", "document_type", "document_name"),
+	("ToDo", "reference_type", "reference_name"),
+	("DocShare", "share_doctype", "share_name"),
+	("Document Follow", "ref_doctype", "ref_docname"),
+)
+# text columns of those tables that may quote the person while pointing at a record they do not own
+# (an edit of a shared case in its Version history): scrubbed of every personal value
+RELATED_TEXT = (
+	("Version", "ref_doctype", "docname", ("data",)),
+	("Comment", "reference_doctype", "reference_name", ("content",)),
+	("Communication", "reference_doctype", "reference_name", ("subject", "content")),
+	("Activity Log", "reference_doctype", "reference_name", ("subject", "content")),
+	("Notification Log", "document_type", "document_name", ("subject", "email_content")),
+	("ToDo", "reference_type", "reference_name", ("description",)),
+)
+# core text columns that may quote the person without pointing at any record (a report printed to PDF
+# keeps its page in the Access Log): scrubbed site-wide of the identifying values only (full name,
+# contact data), never of a bare first name, which would hit other people too
+SCRUB_COLUMNS = (
+	("Version", "data"),
+	("Comment", "content"),
+	("Communication", "subject"),
+	("Communication", "content"),
+	("Activity Log", "subject"),
+	("Activity Log", "content"),
+	("Access Log", "page"),
+	("Access Log", "filters"),
+	("Access Log", "reference_document"),
+	("Notification Log", "subject"),
+	("Notification Log", "email_content"),
+	("ToDo", "description"),
+	("Email Queue", "message"),
+	("Error Log", "error"),
+)
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def declarations() -> list[frappe._dict]:
+	"""Every declared entry whose doctype is installed on this site."""
+	out = []
+	for entry in frappe.get_hooks(HOOK) or []:
+		entry = frappe._dict(entry)
+		if not entry.get("doctype") or not entry.get("link_field"):
+			continue
+		if not frappe.db.exists("DocType", entry.doctype):
+			continue
+		out.append(entry)
+	return out
+
+
+def _fields_present(doctype: str, fieldnames) -> list[str]:
+	meta = frappe.get_meta(doctype)
+	return [f for f in (fieldnames or []) if meta.has_field(f)]
+
+
+def subject_entry() -> frappe._dict:
+	for entry in declarations():
+		if entry.doctype == SUBJECT_DOCTYPE:
+			return entry
+	return frappe._dict(doctype=SUBJECT_DOCTYPE, link_field="name", redact=[])
+
+
+class Footprint:
+	"""The records that name one resident: own records (the resident's consultations, cases, …) and
+	parents holding them as a row (a case where they are another party, an event they attended)."""
+
+	def __init__(self, resident: str):
+		self.resident = resident
+		self.owned: dict[str, list[str]] = {SUBJECT_DOCTYPE: [resident]}
+		self.rows: dict[str, list[str]] = {}  # child doctype -> row names
+		self.parents: dict[str, list[str]] = {}  # parent doctype -> names (records holding a row)
+		self.entries: dict[str, frappe._dict] = {}
+		for entry in declarations():
+			self.entries[entry.doctype] = entry
+			if entry.doctype == SUBJECT_DOCTYPE:
+				continue
+			if entry.get("parent"):
+				rows = frappe.get_all(
+					entry.doctype,
+					filters={entry.link_field: resident, "parenttype": entry.parent},
+					fields=["name", "parent"],
+				)
+				if rows:
+					self.rows[entry.doctype] = [r.name for r in rows]
+					parents = self.parents.setdefault(entry.parent, [])
+					parents.extend(r.parent for r in rows if r.parent not in parents)
+			else:
+				names = frappe.get_all(entry.doctype, filters={entry.link_field: resident}, pluck="name")
+				if names:
+					self.owned[entry.doctype] = names
+		# a parent the resident owns is handled as owned
+		for doctype, names in list(self.parents.items()):
+			owned = set(self.owned.get(doctype, []))
+			rest = [n for n in names if n not in owned]
+			if rest:
+				self.parents[doctype] = rest
+			else:
+				del self.parents[doctype]
+
+	def owned_pairs(self):
+		yield from self.owned.items()
+
+	def all_record_names(self) -> set[str]:
+		names = set()
+		for values in self.owned.values():
+			names.update(values)
+		return names
+
+
+# ---------------------------------------------------------------- holds and last activity
+
+
+def held_residents(residents: list[str]) -> set[str]:
+	"""Residents who must be kept: a declared record still matches its keep_while filter (an open case)
+	or a declared hold applies (an ESF retention duty)."""
+	if not residents:
+		return set()
+	held = set()
+	entries = declarations()
+	by_doctype = {e.doctype: e for e in entries}
+	for entry in entries:
+		if entry.get("hold"):
+			held.update(frappe.get_attr(entry.hold)(residents) or ())
+		if entry.doctype == SUBJECT_DOCTYPE:
+			continue
+		if entry.get("parent"):
+			parent_entry = by_doctype.get(entry.parent)
+			if not parent_entry or not parent_entry.get("keep_while"):
+				continue
+			rows = frappe.get_all(
+				entry.doctype,
+				filters={entry.link_field: ("in", residents), "parenttype": entry.parent},
+				fields=[entry.link_field, "parent"],
+			)
+			if not rows:
+				continue
+			open_parents = set(
+				frappe.get_all(
+					entry.parent,
+					filters={"name": ("in", list({r.parent for r in rows})), **parent_entry.keep_while},
+					pluck="name",
+				)
+			)
+			held.update(r.get(entry.link_field) for r in rows if r.parent in open_parents)
+		elif entry.get("keep_while"):
+			held.update(
+				frappe.get_all(
+					entry.doctype,
+					filters={entry.link_field: ("in", residents), **entry.keep_while},
+					pluck=entry.link_field,
+				)
+			)
+	return held
+
+
+def last_activity(residents: list[str]) -> dict[str, object]:
+	"""{resident: date of the latest record naming them} (the resident's own change date included)."""
+	if not residents:
+		return {}
+	out = {}
+
+	def bump(resident, value):
+		if not value:
+			return
+		value = getdate(value)
+		if resident not in out or value > out[resident]:
+			out[resident] = value
+
+	for row in frappe.get_all(
+		SUBJECT_DOCTYPE, filters={"name": ("in", residents)}, fields=["name", "modified"]
+	):
+		bump(row.name, row.modified)
+	for entry in declarations():
+		if entry.doctype == SUBJECT_DOCTYPE:
+			continue
+		field = entry.get("activity_field") or "modified"
+		if entry.get("parent"):
+			field = "modified"
+		table = frappe.qb.DocType(entry.doctype)
+		link = table[entry.link_field]
+		rows = (
+			frappe.qb.from_(table)
+			.select(link, Max(table[field]))
+			.where(link.isin(residents))
+			.groupby(link)
+			.run()
+		)
+		for resident, last in rows:
+			bump(resident, last)
+	return out
+
+
+# ---------------------------------------------------------------- Art. 15 export
+
+
+_SKIP_COLUMNS = frozenset({"_user_tags", "_comments", "_assign", "_liked_by", "_seen", "docstatus", "idx"})
+
+
+def _clean(row: dict) -> dict:
+	return {k: v for k, v in row.items() if k not in _SKIP_COLUMNS}
+
+
+def collect(resident: str) -> dict:
+	"""Every record that names the resident, as plain data (the Art. 15 export)."""
+	footprint = Footprint(resident)
+	records: dict[str, list[dict]] = {}
+	for doctype, names in footprint.owned_pairs():
+		rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["*"], order_by="creation asc")
+		rows = [_clean(r) for r in rows]
+		meta = frappe.get_meta(doctype)
+		for table in meta.get_table_fields():
+			children = frappe.get_all(
+				table.options,
+				filters={"parent": ("in", names), "parenttype": doctype, "parentfield": table.fieldname},
+				fields=["*"],
+				order_by="idx asc",
+			)
+			by_parent: dict[str, list] = {}
+			for child in children:
+				by_parent.setdefault(child.parent, []).append(_clean(child))
+			for row in rows:
+				row[table.fieldname] = by_parent.get(row["name"], [])
+		records[doctype] = rows
+
+	party_in: dict[str, list[dict]] = {}
+	for child_doctype, row_names in footprint.rows.items():
+		entry = footprint.entries[child_doctype]
+		children = frappe.get_all(child_doctype, filters={"name": ("in", row_names)}, fields=["*"])
+		parent_fields = ["name", *_fields_present(entry.parent, entry.get("parent_fields"))]
+		parents = {
+			p.name: p
+			for p in frappe.get_all(
+				entry.parent,
+				filters={"name": ("in", list({c.parent for c in children}))},
+				fields=parent_fields,
+			)
+		}
+		party_in.setdefault(entry.parent, []).extend(
+			{"record": dict(parents.get(c.parent) or {"name": c.parent}), "row": _clean(c)} for c in children
+		)
+
+	traces = _trace_records(footprint)
+	return {
+		"resident": resident,
+		"exported_on": str(now_datetime()),
+		"exported_by": frappe.session.user,
+		"records": records,
+		"party_in": party_in,
+		**traces,
+	}
+
+
+def _trace_records(footprint: Footprint) -> dict:
+	comments, versions, files, communications, access_log = [], [], [], [], []
+	for doctype, names in footprint.owned_pairs():
+		comments += frappe.get_all(
+			"Comment",
+			filters={"reference_doctype": doctype, "reference_name": ("in", names)},
+			fields=["reference_doctype", "reference_name", "comment_type", "content", "owner", "creation"],
+			order_by="creation asc",
+		)
+		for v in frappe.get_all(
+			"Version",
+			filters={"ref_doctype": doctype, "docname": ("in", names)},
+			fields=["ref_doctype", "docname", "data", "owner", "creation"],
+			order_by="creation asc",
+		):
+			v["data"] = frappe.parse_json(v.data) if v.data else None
+			versions.append(v)
+		files += frappe.get_all(
+			"File",
+			filters={"attached_to_doctype": doctype, "attached_to_name": ("in", names), "is_folder": 0},
+			fields=[
+				"attached_to_doctype",
+				"attached_to_name",
+				"file_name",
+				"file_url",
+				"file_size",
+				"creation",
+			],
+			order_by="creation asc",
+		)
+		communications += frappe.get_all(
+			"Communication",
+			filters={"reference_doctype": doctype, "reference_name": ("in", names)},
+			fields=[
+				"reference_doctype",
+				"reference_name",
+				"subject",
+				"content",
+				"sender",
+				"recipients",
+				"creation",
+			],
+		)
+		access_log += frappe.get_all(
+			"Access Log",
+			filters={"export_from": doctype, "reference_document": ("in", names)},
+			fields=["export_from", "reference_document", "user", "method", "file_type", "creation"],
+			order_by="creation asc",
+		)
+	return {
+		"comments": comments,
+		"versions": versions,
+		"files": files,
+		"communications": communications,
+		"access_log": access_log,
+	}
+
+
+def export_json(resident: str) -> str:
+	return json.dumps(collect(resident), indent=1, default=str, ensure_ascii=False, sort_keys=True)
+
+
+def export_html(resident: str) -> str:
+	data = collect(resident)
+	sections = []
+	for doctype, rows in data["records"].items():
+		sections.append({"title": _(doctype), "rows": [_labelled(doctype, r) for r in rows]})
+	for doctype, items in data["party_in"].items():
+		sections.append(
+			{
+				"title": _("Named in {0}").format(_(doctype)),
+				"rows": [_labelled(doctype, item["record"]) for item in items],
+			}
+		)
+	return frappe.render_template(
+		"gwk_app/templates/privacy/data_export.html",
+		{"data": data, "sections": sections, "title": _("Information under Art. 15 GDPR")},
+	)
+
+
+def export_pdf(resident: str) -> bytes:
+	from frappe.utils.pdf import get_pdf
+
+	return get_pdf(export_html(resident))
+
+
+def _labelled(doctype: str, row: dict) -> list[tuple[str, str]]:
+	meta = frappe.get_meta(doctype)
+	out = []
+	for key, value in row.items():
+		if value in (None, "", []) or key in ("modified_by",):
+			continue
+		df = meta.get_field(key)
+		label = _(df.label) if df and df.label else key
+		if isinstance(value, list):
+			value = "; ".join(
+				", ".join(f"{k}: {v}" for k, v in item.items() if v not in (None, "") and k not in _ROW_META)
+				for item in value
+			)
+		out.append((label, str(value)))
+	return out
+
+
+_ROW_META = frozenset(
+	{"name", "parent", "parenttype", "parentfield", "owner", "creation", "modified", "modified_by"}
+)
+
+
+# ---------------------------------------------------------------- Art. 17 erasure
+
+
+def erase(resident: str) -> dict:
+	"""Anonymise the resident and leave no trace of the person anywhere in the site. Counted records stay
+	(gender, age group, district); personal text in them is cleared; core traces are deleted.
+	Idempotent: erasing an anonymised resident changes nothing more."""
+	person = frappe.db.get_value(SUBJECT_DOCTYPE, resident, "*", as_dict=True)
+	if not person:
+		frappe.throw(_("Resident {0} not found.").format(resident), frappe.DoesNotExistError)
+	footprint = Footprint(resident)
+	subject = subject_entry()
+	values = _personal_values(person, subject.get("redact"))
+	identifying = _personal_values(person, subject.get("identifying"))
+
+	_delete_files(footprint)
+	for doctype, names in footprint.owned_pairs():
+		entry = footprint.entries.get(doctype) or subject
+		_redact(doctype, names, entry)
+	for child_doctype, row_names in footprint.rows.items():
+		_redact(child_doctype, row_names, footprint.entries[child_doctype])
+	if frappe.get_meta(SUBJECT_DOCTYPE).has_field("anonymised_on"):
+		frappe.db.set_value(
+			SUBJECT_DOCTYPE, resident, "anonymised_on", getdate(today()), update_modified=False
+		)
+
+	_delete_traces(footprint)
+	_delete_deleted_documents(footprint, values)
+	_scrub_related(values, footprint)
+	_scrub_site(identifying)
+	for doctype, names in [*footprint.owned_pairs(), *footprint.parents.items()]:
+		for name in names:
+			frappe.clear_document_cache(doctype, name)
+	return {
+		"resident": resident,
+		"records": {dt: len(names) for dt, names in footprint.owned_pairs()},
+		"rows": {dt: len(names) for dt, names in footprint.rows.items()},
+	}
+
+
+def _personal_values(person: dict, fields) -> list[str]:
+	"""The resident's values of `fields`, in every stored form, longest first."""
+	values = []
+	for field in fields or []:
+		value = person.get(field)
+		for variant in scrub_variants(value if isinstance(value, str) else None):
+			if variant not in values and variant != REDACTED:
+				values.append(variant)
+	return sorted(values, key=len, reverse=True)
+
+
+def _redact(doctype: str, names: list[str], entry: frappe._dict) -> None:
+	fields = _fields_present(doctype, entry.get("redact"))
+	meta = frappe.get_meta(doctype)
+	table = frappe.qb.DocType(doctype)
+	query = frappe.qb.update(table).where(table.name.isin(names))
+	changed = False
+	for field in fields:
+		df = meta.get_field(field)
+		keep_filled = df.reqd or field == meta.title_field
+		if df.fieldtype in ("Int", "Float", "Currency", "Percent", "Check"):
+			value = 0
+		elif keep_filled and df.fieldtype in ("Data", "Small Text", "Text", "Long Text"):
+			value = REDACTED
+		else:
+			value = None
+		query = query.set(table[field], value)
+		changed = True
+	if not meta.istable:
+		query = query.set(table._comments, None)
+		changed = True
+	if changed:
+		query.run()
+
+
+def _delete_files(footprint: Footprint) -> None:
+	"""Attachments of the person's records, and files named in their Attach fields, off disk and table."""
+	file_names = set()
+	for doctype, names in footprint.owned_pairs():
+		file_names.update(
+			frappe.get_all(
+				"File",
+				filters={"attached_to_doctype": doctype, "attached_to_name": ("in", names)},
+				pluck="name",
+			)
+		)
+		entry = footprint.entries.get(doctype) or subject_entry()
+		meta = frappe.get_meta(doctype)
+		attach_fields = [
+			f for f in _fields_present(doctype, entry.get("redact"))
+			if meta.get_field(f).fieldtype in ("Attach", "Attach Image")
+		]  # fmt: skip
+		if attach_fields:
+			urls = {
+				v
+				for row in frappe.get_all(doctype, filters={"name": ("in", names)}, fields=attach_fields)
+				for v in row.values()
+				if v
+			}
+			if urls:
+				file_names.update(
+					frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="name")
+				)
+	for name in sorted(file_names):
+		# system erasure of a data subject's attachments; File.on_trash removes the file on disk
+		frappe.delete_doc("File", name, ignore_permissions=True, force=True, delete_permanently=True)
+
+
+def _delete_traces(footprint: Footprint) -> None:
+	for doctype, names in footprint.owned_pairs():
+		for table, doctype_field, name_field in REFERENCE_TABLES:
+			frappe.db.delete(table, {doctype_field: doctype, name_field: ("in", names)})
+		communications = set(
+			frappe.get_all(
+				"Communication",
+				filters={"reference_doctype": doctype, "reference_name": ("in", names)},
+				pluck="name",
+			)
+		)
+		communications.update(
+			frappe.get_all(
+				"Communication Link",
+				filters={"link_doctype": doctype, "link_name": ("in", names)},
+				pluck="parent",
+			)
+		)
+		if communications:
+			frappe.db.delete("Communication Link", {"parent": ("in", list(communications))})
+			frappe.db.delete("Communication", {"name": ("in", list(communications))})
+		queued = frappe.get_all(
+			"Email Queue",
+			filters={"reference_doctype": doctype, "reference_name": ("in", names)},
+			pluck="name",
+		)
+		if queued:
+			frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
+			frappe.db.delete("Email Queue", {"name": ("in", queued)})
+		global_search = frappe.qb.Table("__global_search")
+		frappe.qb.from_(global_search).delete().where(
+			(global_search.doctype == doctype) & global_search.name.isin(names)
+		).run()
+
+
+def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
+	"""Deleted copies of the person's records (a consultation deleted earlier still names them)."""
+	doctypes = [*footprint.entries, SUBJECT_DOCTYPE]
+	doctypes += [e.parent for e in footprint.entries.values() if e.get("parent")]
+	deleted = frappe.qb.DocType("Deleted Document")
+	needles = [footprint.resident, *values]
+	condition = None
+	for needle in needles:
+		term = Locate(needle, deleted.data) > 0
+		condition = term if condition is None else (condition | term)
+	names = (
+		frappe.qb.from_(deleted)
+		.select(deleted.name)
+		.where(deleted.deleted_doctype.isin(list(set(doctypes))) & condition)
+		.run(pluck=True)
+	)
+	for doctype in ("File", "Comment", "Version", "Communication"):
+		names += (
+			frappe.qb.from_(deleted)
+			.select(deleted.name)
+			.where((deleted.deleted_doctype == doctype) & condition)
+			.run(pluck=True)
+		)
+	if names:
+		frappe.db.delete("Deleted Document", {"name": ("in", list(set(names)))})
+
+
+def _scrub_related(values: list[str], footprint: Footprint) -> None:
+	"""Records holding the person as a row (another party of a case): their history, comments and
+	comment cache keep everything but the person's values."""
+	for doctype, names in footprint.parents.items():
+		for table_name, doctype_field, name_field, columns in RELATED_TEXT:
+			table = frappe.qb.DocType(table_name)
+			for column in columns:
+				for value in values:
+					frappe.qb.update(table).set(table[column], Replace(table[column], value, REDACTED)).where(
+						(table[doctype_field] == doctype)
+						& table[name_field].isin(names)
+						& (Locate(value, table[column]) > 0)
+					).run()
+		table = frappe.qb.DocType(doctype)
+		global_search = frappe.qb.Table("__global_search")
+		for value in values:
+			frappe.qb.update(table).set(table._comments, Replace(table._comments, value, REDACTED)).where(
+				table.name.isin(names) & (Locate(value, table._comments) > 0)
+			).run()
+			frappe.qb.update(global_search).set(
+				global_search.content, Replace(global_search.content, value, REDACTED)
+			).where(
+				(global_search.doctype == doctype)
+				& global_search.name.isin(names)
+				& (Locate(value, global_search.content) > 0)
+			).run()
+
+
+def _scrub_site(values: list[str]) -> None:
+	for doctype, column in SCRUB_COLUMNS:
+		if not frappe.db.table_exists(doctype) or not frappe.db.has_column(doctype, column):
+			continue
+		table = frappe.qb.DocType(doctype)
+		for value in values:
+			frappe.qb.update(table).set(table[column], Replace(table[column], value, REDACTED)).where(
+				Locate(value, table[column]) > 0
+			).run()
+
+
+def esf_duty_hold(residents: list[str]) -> set[str]:
+	"""Residents with an ESF participation still under the audit retention duty."""
+	from gwk_app.rules.privacy import DEFAULT_ESF_RETENTION_YEARS, esf_duty_cutoff
+
+	years = frappe.db.get_single_value("GWK Settings", "retention_years_esf") or DEFAULT_ESF_RETENTION_YEARS
+	cutoff = esf_duty_cutoff(getdate(today()), years)
+	esf = frappe.qb.DocType("ESF Participation")
+	rows = (
+		frappe.qb.from_(esf)
+		.select(esf.resident)
+		.distinct()
+		.where(esf.resident.isin(residents) & (esf.exit_date.isnull() | (esf.exit_date >= cutoff)))
+		.run(pluck=True)
+	)
+	return set(rows)
