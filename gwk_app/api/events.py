@@ -148,18 +148,18 @@ def _registration_limit() -> int:
 	return int(frappe.conf.get("gwk_event_registration_limit") or 20)
 
 
-_PROBLEMS = {
-	"name_missing": lambda: _("Please enter your name."),
-	"markup": lambda: _("Please enter plain text only: HTML and script are not allowed."),
-	"name_too_long": lambda: _("Your name may have at most {0} characters.").format(rules.MAX_NAME_LENGTH),
-	"too_long": lambda: _("The e-mail address or phone number is too long."),
-	"contact_missing": lambda: _(
-		"Please enter an e-mail address or a phone number so that we can reach you."
-	),
-	"email_invalid": lambda: _("Please enter a valid e-mail address."),
-	"phone_invalid": lambda: _("Please enter a valid phone number."),
-	"invalid": lambda: _("Your registration could not be read. Please fill in the form again."),
-}
+def _problem_message(problem: str) -> str:
+	messages = {
+		"name_missing": _("Please enter your name."),
+		"markup": _("Please enter plain text only: HTML and script are not allowed."),
+		"name_too_long": _("Your name may have at most {0} characters.").format(rules.MAX_NAME_LENGTH),
+		"too_long": _("The e-mail address or phone number is too long."),
+		"contact_missing": _("Please enter an e-mail address or a phone number so that we can reach you."),
+		"email_invalid": _("Please enter a valid e-mail address."),
+		"phone_invalid": _("Please enter a valid phone number."),
+		"invalid": _("Your registration could not be read. Please fill in the form again."),
+	}
+	return messages[problem]
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
@@ -171,7 +171,7 @@ def register(
 	list. The answer says only which of the two it is."""
 	problem = rules.guest_registration_problem(full_name, email, phone)
 	if problem:
-		frappe.throw(_PROBLEMS[problem](), title=_("Registration Not Possible"))
+		frappe.throw(_problem_message(problem), title=_("Registration Not Possible"))
 	if not isinstance(event, str) or not event or len(event) > 140:
 		_not_open()
 	# lock the event row: two guests registering for the last place at once get one place between them

@@ -761,3 +761,62 @@ def test_rest_staff_of_a_cannot_read_b_events(server, world, public_events):
 	)
 	assert r.status_code == 403
 	assert len(_participants(public_events.south)) == 0
+
+
+def test_rest_staff_of_a_cannot_create_b_events_or_series(server, world, public_events):
+	staff_a = server.session(world.users.staff_a, world.password)
+	frappe.db.rollback()
+	before = (_count(project=world.b.project), _count(SERIES, project=world.b.project))
+	start = add_to_date(now_datetime(), days=20).replace(microsecond=0)
+	r = staff_a.post(
+		f"{server.url}/api/resource/{EVENT}",
+		json={
+			"project": world.b.project,
+			"title": "Eingeschleust",
+			"event_type": "Other",
+			"starts_on": str(start),
+		},
+	)
+	assert r.status_code == 403, r.text[:300]
+	r = staff_a.post(
+		f"{server.url}/api/resource/{SERIES}",
+		json={
+			"project": world.b.project,
+			"title": "Eingeschleust",
+			"weekday": "Monday",
+			"start_time": "10:00:00",
+			"end_time": "11:00:00",
+			"from_date": today(),
+			"to_date": add_days(today(), 30),
+		},
+	)
+	assert r.status_code == 403, r.text[:300]
+	frappe.db.rollback()
+	assert (_count(project=world.b.project), _count(SERIES, project=world.b.project)) == before
+
+
+def test_print_and_export_of_b_events_are_refused_to_staff_of_a(server, world, public_events):
+	lead_a = server.session(world.users.lead_a, world.password)
+	r = lead_a.get(
+		f"{server.url}/api/method/frappe.www.printview.get_html_and_style",
+		params={"doc": EVENT, "name": public_events.south},
+	)
+	assert r.status_code == 403
+	assert public_events.titles["south"] not in r.text
+	r = lead_a.get(
+		f"{server.url}/api/method/frappe.www.printview.get_html_and_style",
+		params={"doc": EVENT, "name": public_events.roomy},
+	)
+	assert r.status_code == 200 and MARK in r.json()["message"]["html"]
+	r = lead_a.post(
+		f"{server.url}/api/method/frappe.desk.reportview.export_query",
+		data={
+			"doctype": EVENT,
+			"file_format_type": "CSV",
+			"fields": json.dumps([f"`tab{EVENT}`.`name`", f"`tab{EVENT}`.`title`"]),
+			"title": EVENT,
+		},
+	)
+	assert r.status_code == 200, r.text[:300]
+	assert public_events.titles["small"] in r.text
+	assert public_events.titles["south"] not in r.text
