@@ -26,11 +26,12 @@ doc_events["Resident"] = {"onload": "gwk_app.privacy.audit.log_form_load"}
 override_whitelisted_methods = {
 	"frappe.client.get_count": "gwk_app.api.safe.get_count",
 	"frappe.client.validate_link": "gwk_app.api.safe.validate_link",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "gwk_app.api.dashboard.get_chart",
 	"frappe.geo.utils.get_coords": "gwk_app.api.safe.get_coords",
 	"frappe.desk.listview.get_group_by_count": "gwk_app.api.listview.get_group_by_count",
 }
 
-app_include_js = ["/assets/gwk_app/js/gwk_app.js"]
+app_include_js = ["/assets/gwk_app/js/gwk_app.js", "/assets/gwk_app/js/quick_consultation.js"]
 
 boot_session = "gwk_app.boot.boot_session"
 before_request = ["gwk_app.api.guard.validate_rest_body"]

@@ -43,7 +43,9 @@ def test_consultation_in_the_future(world):
 
 @pytest.mark.parametrize("minutes", [0, -10, 481, 10_000])
 def test_consultation_duration_out_of_range(world, minutes):
-	_rejected(consultation(world, duration_minutes=minutes), "The duration must be between 1 and 480 minutes.")
+	_rejected(
+		consultation(world, duration_minutes=minutes), "The duration must be between 1 and 480 minutes."
+	)
 
 
 def test_anonymous_consultation_with_resident(world):
@@ -56,7 +58,9 @@ def test_anonymous_consultation_with_resident(world):
 
 @pytest.mark.parametrize("note", ["Rückruf unter 0371 1234567", "schreibt an vorname.nachname@example.org"])
 def test_anonymous_consultation_with_contact_data_in_note(world, note):
-	_rejected(consultation(world, note=note), "An anonymous consultation cannot carry a name or contact data.")
+	_rejected(
+		consultation(world, note=note), "An anonymous consultation cannot carry a name or contact data."
+	)
 
 
 def test_named_consultation_needs_resident(world):
@@ -74,14 +78,18 @@ def test_consultation_resident_from_other_project(world):
 
 def test_error_messages_are_translated(world):
 	message = _rejected(
-		consultation(world, duration_minutes=0), "Die Dauer muss zwischen 1 und 480 Minuten liegen.", lang="de"
+		consultation(world, duration_minutes=0),
+		"Die Dauer muss zwischen 1 und 480 Minuten liegen.",
+		lang="de",
 	)
 	assert "duration" not in message
 
 
 def test_valid_consultations_are_stored(world):
 	frappe.set_user(world.users.staff_a)
-	anonymous = frappe.get_doc(consultation(world, note="Fragen zum Wohngeld", topics=[{"topic": "Wohngeld"}]))
+	anonymous = frappe.get_doc(
+		consultation(world, note="Fragen zum Wohngeld", topics=[{"topic": "Wohngeld"}])
+	)
 	anonymous.insert()
 	named = frappe.get_doc(consultation(world, anonymous=0, resident=world.a.resident))
 	named.insert()
@@ -278,7 +286,10 @@ def test_possible_duplicates_are_flagged_not_merged(world):
 
 
 def test_resident_needs_a_name_and_a_sane_birth_year(world):
-	_rejected({"doctype": "Resident", "project": world.a.project, "gender": "Female"}, "Enter a name or a pseudonym.")
+	_rejected(
+		{"doctype": "Resident", "project": world.a.project, "gender": "Female"},
+		"Enter a name or a pseudonym.",
+	)
 	_rejected(
 		{"doctype": "Resident", "project": world.a.project, "pseudonym": "Frau K.", "birth_year": 1850},
 		"The birth year must lie between 1900 and",
