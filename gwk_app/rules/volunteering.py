@@ -95,6 +95,14 @@ def to_minutes(value) -> int | None:
 	return int(parts[0]) * 60 + (int(parts[1]) if len(parts) > 1 else 0)
 
 
+def time_range_ok(start, end, allow_equal: bool = False) -> bool:
+	"""A time range whose end lies after its start (an open end is fine); '9:00' and '09:00' compare alike."""
+	a, b = to_minutes(start), to_minutes(end)
+	if a is None or b is None:
+		return True
+	return b >= a if allow_equal else b > a
+
+
 @dataclass
 class Slot:
 	weekday: str

@@ -137,3 +137,12 @@ def test_equal_scores_rank_by_name():
 	twins = [VolunteerProfile("Zoe", skills={"Gardening"}), VolunteerProfile("Ada", skills={"Gardening"})]
 	opportunity = OpportunityProfile(skills={"Gardening"})
 	assert [m.volunteer for m in vr.rank_volunteers(twins, opportunity, 5, TODAY)] == ["Ada", "Zoe"]
+
+
+@pytest.mark.parametrize(
+	"start, end, ok",
+	[("09:00", "12:00", True), ("9:00", "18:00", True), ("18:00", "9:00", False), ("10:00", "10:00", False),
+	 (timedelta(hours=15), timedelta(hours=13), False), (None, "10:00", True)],
+)  # fmt: skip
+def test_time_range(start, end, ok):
+	assert vr.time_range_ok(start, end) is ok

@@ -5,8 +5,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from gwk_app.controllers import ProjectBoundDocument, validate_not_future, validate_period
-from gwk_app.rules.volunteering import clearance_valid_until
+from gwk_app.controllers import ProjectBoundDocument, validate_not_future
+from gwk_app.rules.volunteering import clearance_valid_until, time_range_ok
 from gwk_app.volunteering.settings import clearance_valid_years
 
 
@@ -15,8 +15,7 @@ class CommunityVolunteer(ProjectBoundDocument):
 		self.validate_same_project("resident")
 		validate_not_future(self.clearance_date, "Police Clearance Certificate Issued On")
 		for slot in self.availability:
-			validate_period(slot.from_time, slot.to_time, "From", "To")
-			if slot.from_time and slot.to_time and slot.from_time == slot.to_time:
+			if not time_range_ok(slot.from_time, slot.to_time):
 				frappe.throw(
 					_("Availability on {0}: the end must be after the start.").format(_(slot.weekday)),
 					title=_("Invalid Period"),

@@ -5,11 +5,14 @@ import frappe
 from frappe import _
 
 from gwk_app.controllers import ProjectBoundDocument, validate_period
+from gwk_app.rules.volunteering import time_range_ok
 
 
 class VolunteerOpportunity(ProjectBoundDocument):
 	def validate(self):
 		validate_period(self.start_date, self.end_date, "Start Date", "End Date")
-		validate_period(self.from_time, self.to_time, "From", "To")
-		if (self.from_time or self.to_time) and not self.weekday:
-			frappe.throw(_("Choose the weekday for the time."), title=_("Missing Weekday"))
+		if not self.weekday:
+			# a time means nothing without its weekday (Frappe fills new Time fields with the current time)
+			self.from_time = self.to_time = None
+		elif not time_range_ok(self.from_time, self.to_time):
+			frappe.throw(_("{0} must be after {1}.").format(_("To"), _("From")), title=_("Invalid Period"))
