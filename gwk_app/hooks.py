@@ -39,6 +39,7 @@ before_request = ["gwk_app.api.guard.validate_rest_body"]
 scheduler_events = {
 	"daily": [
 		"gwk_app.casework.tasks.create_referral_follow_ups",
+		"gwk_app.community.tasks.clear_guest_contact_data",
 		"gwk_app.privacy.tasks.remind_overdue_requests",
 		"gwk_app.privacy.retention.daily",
 		"gwk_app.volunteering.tasks.remind_clearance_expiry",

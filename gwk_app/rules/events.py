@@ -28,6 +28,8 @@ MAX_EMAIL_LENGTH = 140
 MAX_PHONE_LENGTH = 30
 MAX_PASTED_NAMES = 300
 MAX_SERIES_SESSIONS = 260  # five years of weekly sessions
+# e-mail and phone of guests who registered publicly are removed this many days after the event
+GUEST_CONTACT_RETENTION_DAYS = 30
 
 PHOTO_CONSENT_PURPOSE = "Photos and Publication"
 

@@ -820,3 +820,44 @@ def test_print_and_export_of_b_events_are_refused_to_staff_of_a(server, world, p
 	assert r.status_code == 200, r.text[:300]
 	assert public_events.titles["small"] in r.text
 	assert public_events.titles["south"] not in r.text
+
+
+def test_guest_contact_data_is_removed_after_the_event(world):
+	from gwk_app.community.tasks import clear_guest_contact_data
+	from gwk_app.rules.events import GUEST_CONTACT_RETENTION_DAYS
+
+	def event_ended(days_ago):
+		end = add_to_date(now_datetime(), days=-days_ago)
+		return frappe.get_doc(
+			_event(
+				world,
+				starts_on=add_to_date(end, hours=-2),
+				ends_on=end,
+				status="Held",
+				participants=[
+					{"guest_name": "Gast Alt", "email": "alt@example.com", "phone": "0371 111111"},
+					{"resident": world.a.resident, "status": "Attended"},
+				],
+			)
+		).insert()
+
+	old = event_ended(GUEST_CONTACT_RETENTION_DAYS + 1)
+	recent = event_ended(GUEST_CONTACT_RETENTION_DAYS - 1)
+	assert clear_guest_contact_data() >= 1
+	old_rows = frappe.get_all(
+		"Community Event Participant",
+		filters={"parent": old.name},
+		fields=["guest_name", "email", "phone", "resident"],
+		order_by="idx asc",
+	)
+	assert (old_rows[0].guest_name, old_rows[0].email, old_rows[0].phone) == ("Gast Alt", None, None)
+	assert old_rows[1].resident == world.a.resident
+	recent_row = frappe.get_all(
+		"Community Event Participant",
+		filters={"parent": recent.name, "guest_name": "Gast Alt"},
+		fields=["email"],
+	)
+	assert recent_row[0].email == "alt@example.com"
+	from gwk_app import hooks
+
+	assert "gwk_app.community.tasks.clear_guest_contact_data" in hooks.scheduler_events["daily"]
