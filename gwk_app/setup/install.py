@@ -40,12 +40,14 @@ SETTINGS_DEFAULTS = {
 def after_install():
 	create_roles()
 	create_topics()
+	create_case_kanban_board()
 	set_settings_defaults()
 
 
 def after_migrate():
 	create_roles()
 	create_topics()
+	create_case_kanban_board()
 
 
 def create_roles():
@@ -65,6 +67,39 @@ def create_topics():
 		frappe.get_doc({"doctype": "Topic", "topic_name": topic, "special_category": special}).insert(
 			ignore_permissions=True
 		)
+
+
+CASE_KANBAN_BOARD = "Cases by Status"
+# case status -> column colour on the board
+CASE_KANBAN_COLUMNS = (
+	("Open", "Blue"),
+	("In Progress", "Orange"),
+	("Referred", "Purple"),
+	("Dormant", "Gray"),
+	("Closed", "Green"),
+)
+
+
+def create_case_kanban_board():
+	"""The shared kanban board of cases by status. Moving a card saves the case, so the status rules
+	of the Case controller apply."""
+	if frappe.db.exists("Kanban Board", CASE_KANBAN_BOARD):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Kanban Board",
+			"kanban_board_name": CASE_KANBAN_BOARD,
+			"reference_doctype": "Case",
+			"field_name": "status",
+			"private": 0,
+			"show_labels": 1,
+			"fields": '["title", "resident_name", "next_follow_up"]',
+			"columns": [
+				{"column_name": status, "status": "Active", "indicator": colour}
+				for status, colour in CASE_KANBAN_COLUMNS
+			],
+		}
+	).insert(ignore_permissions=True)
 
 
 def set_settings_defaults():
@@ -97,6 +132,11 @@ def before_uninstall():
 			frappe.db.delete(doctype, {field: ("in", our_doctypes)})
 		global_search = frappe.qb.Table("__global_search")
 		frappe.qb.from_(global_search).delete().where(global_search.doctype.isin(our_doctypes)).run()
+		boards = frappe.get_all(
+			"Kanban Board", filters={"reference_doctype": ("in", our_doctypes)}, pluck="name"
+		)
+		for board in boards:
+			frappe.delete_doc("Kanban Board", board, ignore_permissions=True, force=True)
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})

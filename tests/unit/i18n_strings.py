@@ -6,6 +6,7 @@ No Frappe needed: strings come from doctype/report/workspace JSON, Python `_()`,
 """
 
 import ast
+import html
 import json
 import re
 from pathlib import Path
@@ -16,6 +17,11 @@ APP = Path(__file__).resolve().parents[2] / "gwk_app"
 PO_FILE = APP / "locale" / "de.po"
 
 JSON_KEYS = ("label", "description", "title", "chart_name", "report_name", "heading", "subtitle")
+# workspace shortcuts show `__(format)` with the count, e.g. "{} open"
+SHORTCUT_KEYS = ("format",)
+_TAG = re.compile(r"<[^>]+>")
+# `label: "From Date"` in report JS filters: the query report translates filter labels itself
+_JS_LABEL = re.compile(r"""\blabel\s*:\s*(?P<q>["'`])(?P<s>(?:\\.|(?!(?P=q)).)*?)(?P=q)""", re.S)
 _JS_CALL = re.compile(r"""__\(\s*(?P<q>["'`])(?P<s>(?:\\.|(?!(?P=q)).)*?)(?P=q)""", re.S)
 _JINJA_CALL = re.compile(r"""_\(\s*(?P<q>["'])(?P<s>(?:\\.|(?!(?P=q)).)*?)(?P=q)""", re.S)
 
@@ -34,11 +40,21 @@ def _json_strings(data: dict, kind: str) -> set[str]:
 
 	def walk(value):
 		if isinstance(value, dict):
+			if value.get("type") in ("header", "paragraph") and isinstance(value.get("data"), dict):
+				# workspace content blocks: Frappe translates the text without its markup
+				text = html.unescape(_TAG.sub("", value["data"].get("text") or "")).strip()
+				if text:
+					found.add(text)
 			for key, item in value.items():
 				if key in JSON_KEYS and isinstance(item, str) and item.strip():
 					found.add(item)
-				elif key == "content" and isinstance(item, str) and item.startswith("["):
+				elif key in SHORTCUT_KEYS and kind == "Workspace" and isinstance(item, str) and item.strip():
+					found.add(item)
+				elif key in ("content", "format_data") and isinstance(item, str) and item.startswith("["):
 					walk(json.loads(item))
+				elif key == "html" and kind == "Print Format" and isinstance(item, str):
+					found.update(_unescape(m.group("s")) for m in _JINJA_CALL.finditer(item))
+					found.update(_unescape(m.group("s")) for m in _JS_CALL.finditer(item))
 				else:
 					walk(item)
 		elif isinstance(value, list):
@@ -92,7 +108,10 @@ def _unescape(text: str) -> str:
 def js_strings(app: Path = APP) -> dict[str, set[str]]:
 	out = {}
 	for path in sorted(app.rglob("*.js")):
-		found = {_unescape(m.group("s")) for m in _JS_CALL.finditer(path.read_text())}
+		text = path.read_text()
+		found = {_unescape(m.group("s")) for m in _JS_CALL.finditer(text)}
+		if "report" in path.parts[:-1]:
+			found |= {_unescape(m.group("s")) for m in _JS_LABEL.finditer(text) if m.group("s").strip()}
 		if found:
 			out[str(path.relative_to(app.parent))] = found
 	for path in sorted(app.rglob("*.html")):
