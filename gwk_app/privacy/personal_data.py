@@ -18,6 +18,7 @@ personal text is cleared, and every trace in Frappe's core tables is removed.
 """
 
 import json
+import os
 
 import frappe
 from frappe import _
@@ -44,6 +45,7 @@ REFERENCE_TABLES = (
 	("ToDo", "reference_type", "reference_name"),
 	("DocShare", "share_doctype", "share_name"),
 	("Document Follow", "ref_doctype", "ref_docname"),
+	("Error Log", "reference_doctype", "reference_name"),
 )
 # text columns of those tables that may quote the person while pointing at a record they do not own
 # (an edit of a shared case in its Version history): scrubbed of every personal value
@@ -72,8 +74,10 @@ SCRUB_COLUMNS = (
 	("Notification Log", "email_content"),
 	("ToDo", "description"),
 	("Email Queue", "message"),
-	("Error Log", "error"),
 )
+# diagnostics that may quote anything the person's records held (a traceback lists its variables, such
+# as an assignment's free text next to the record's name): rows naming a record or value are deleted
+DIAGNOSTIC_COLUMNS = (("Error Log", "error"),)
 
 
 # ---------------------------------------------------------------- the registry
@@ -310,6 +314,7 @@ def _trace_records(footprint: Footprint) -> dict:
 			order_by="creation asc",
 		):
 			v["data"] = frappe.parse_json(v.data) if v.data else None
+			v["data_text"] = json.dumps(v["data"], indent=1, ensure_ascii=False, default=str)
 			versions.append(v)
 		files += frappe.get_all(
 			"File",
@@ -431,7 +436,8 @@ def erase(resident: str) -> dict:
 	_delete_traces(footprint)
 	_delete_deleted_documents(footprint, values)
 	_scrub_related(values, footprint)
-	_scrub_site(identifying)
+	_scrub_site(identifying, SCRUB_COLUMNS)
+	_delete_diagnostics(footprint, values)
 	for doctype, names in [*footprint.owned_pairs(), *footprint.parents.items()]:
 		for name in names:
 			frappe.clear_document_cache(doctype, name)
@@ -505,9 +511,32 @@ def _delete_files(footprint: Footprint) -> None:
 				file_names.update(
 					frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="name")
 				)
-	for name in sorted(file_names):
-		# system erasure of a data subject's attachments; File.on_trash removes the file on disk
-		frappe.delete_doc("File", name, ignore_permissions=True, force=True, delete_permanently=True)
+	if not file_names:
+		return
+	files = frappe.get_all(
+		"File", filters={"name": ("in", list(file_names))}, fields=["name", "file_url", "thumbnail_url"]
+	)
+	frappe.db.delete("File", {"name": ("in", list(file_names))})
+	urls = {u for f in files for u in (f.file_url, f.thumbnail_url) if u}
+	# a file on disk shared with a record outside the erasure stays (Frappe de-duplicates by content)
+	still_used = set(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="file_url"))
+	for url in sorted(urls - still_used):
+		path = _disk_path(url)
+		if path and os.path.isfile(path):
+			os.remove(path)
+
+
+def _disk_path(file_url: str) -> str | None:
+	"""The file on disk behind a /files/… or /private/files/… URL of this site (nothing else)."""
+	if file_url.startswith("/private/files/"):
+		parts = ("private", "files", file_url[len("/private/files/") :])
+	elif file_url.startswith("/files/"):
+		parts = ("public", "files", file_url[len("/files/") :])
+	else:
+		return None
+	base = os.path.realpath(frappe.get_site_path(*parts[:2]))
+	path = os.path.realpath(frappe.get_site_path(*parts))
+	return path if path.startswith(base + os.sep) else None
 
 
 def _delete_traces(footprint: Footprint) -> None:
@@ -600,8 +629,23 @@ def _scrub_related(values: list[str], footprint: Footprint) -> None:
 			).run()
 
 
-def _scrub_site(values: list[str]) -> None:
-	for doctype, column in SCRUB_COLUMNS:
+def _delete_diagnostics(footprint: Footprint, values: list[str]) -> None:
+	needles = list(values)
+	for _doctype, names in footprint.owned_pairs():
+		for name in names:
+			needles += [f"'{name}'", f'"{name}"']
+	for doctype, column in DIAGNOSTIC_COLUMNS:
+		table = frappe.qb.DocType(doctype)
+		condition = None
+		for needle in needles:
+			term = Locate(needle, table[column]) > 0
+			condition = term if condition is None else (condition | term)
+		if condition is not None:
+			frappe.qb.from_(table).delete().where(condition).run()
+
+
+def _scrub_site(values: list[str], columns) -> None:
+	for doctype, column in columns:
 		if not frappe.db.table_exists(doctype) or not frappe.db.has_column(doctype, column):
 			continue
 		table = frappe.qb.DocType(doctype)
