@@ -44,3 +44,52 @@ def test_coverage_check_notices_a_new_label(tmp_path):
 		"A message nobody translated",
 		"A JS message nobody translated",
 	} <= set(missing)
+
+
+def test_coverage_check_notices_new_desk_labels(tmp_path):
+	"""Workspace labels, shortcut formats and header text, number cards, charts, report JS filters and
+	print formats are checked too."""
+	app = tmp_path / "gwk_app"
+	shutil.copytree(i18n_strings.APP, app)
+	ws_path = app / "community" / "workspace" / "gemeinwesen" / "gemeinwesen.json"
+	ws = json.loads(ws_path.read_text())
+	ws["shortcuts"].append({"type": "DocType", "link_to": "Case", "label": "Shortcut Nobody Translated",
+		"format": "{} nobody translated"})  # fmt: skip
+	ws["links"].append({"type": "Card Break", "label": "Card Nobody Translated"})
+	content = json.loads(ws["content"])
+	content.append(
+		{
+			"id": "x",
+			"type": "header",
+			"data": {"text": '<span class="h4"><b>Header Nobody Translated</b></span>'},
+		}
+	)
+	ws["content"] = json.dumps(content)
+	ws_path.write_text(json.dumps(ws))
+	card = app / "reports" / "number_card" / "x_card" / "x_card.json"
+	card.parent.mkdir(parents=True)
+	card.write_text(json.dumps({"doctype": "Number Card", "name": "Card Label Nobody Translated",
+		"label": "Card Label Nobody Translated"}))  # fmt: skip
+	chart = app / "reports" / "dashboard_chart" / "x_chart" / "x_chart.json"
+	chart.parent.mkdir(parents=True)
+	chart.write_text(json.dumps({"doctype": "Dashboard Chart", "chart_name": "Chart Nobody Translated"}))
+	report_js = app / "reports" / "report" / "x_report" / "x_report.js"
+	report_js.parent.mkdir(parents=True)
+	report_js.write_text(
+		'frappe.query_reports["X"] = {filters: [{fieldname: "y", label: "Filter Nobody Translated"}]};\n'
+	)
+	print_format = app / "privacy" / "print_format" / "x_print" / "x_print.json"
+	print_format.parent.mkdir(parents=True)
+	print_format.write_text(json.dumps({"doctype": "Print Format", "name": "x",
+		"html": "<h1>{{ _(\"Print Heading Nobody Translated\") }}</h1>"}))  # fmt: skip
+	missing = set(i18n_strings.missing(app=app))
+	assert {
+		"Shortcut Nobody Translated",
+		"{} nobody translated",
+		"Card Nobody Translated",
+		"Header Nobody Translated",
+		"Card Label Nobody Translated",
+		"Chart Nobody Translated",
+		"Filter Nobody Translated",
+		"Print Heading Nobody Translated",
+	} <= missing
