@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 
 from gwk_app.api.events import public_districts, upcoming_public_events
+from gwk_app.rules.events import GUEST_CONTACT_RETENTION_DAYS
 
 no_cache = 1
 
@@ -18,6 +19,7 @@ def get_context(context):
 	context.events = upcoming_public_events(district)
 	context.districts = districts
 	context.district = district
+	context.retention_days = GUEST_CONTACT_RETENTION_DAYS
 	context.ical_url = "/api/method/gwk_app.api.events.ical"
 	context.title = _("Events")
 	context.no_breadcrumbs = True

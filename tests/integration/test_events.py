@@ -572,6 +572,7 @@ def test_page_lists_published_upcoming_events_only(server, world, public_events,
 	# an event that takes registrations has a form, an open one says so
 	assert f'data-event="{public_events.small}"' in html
 	assert "No registration needed" in html or "Keine Anmeldung nötig" in html
+	assert "deleted 30 days after the event" in html or "30 Tage nach der Veranstaltung gelöscht" in html
 
 
 def test_page_filters_by_district(server, world, public_events, guest):
