@@ -110,4 +110,15 @@ gwk_personal_data = [
 		"redact": ["resident_name", "guest_name", "email", "phone"],
 		"parent_fields": ["title", "event_type", "starts_on", "status"],
 	},
+	{
+		# a volunteer who is also a resident: the profile is kept while the person volunteers
+		"doctype": "Community Volunteer",
+		"link_field": "resident",
+		"redact": ["volunteer_name", "email", "phone", "interests", "languages", "notes"],
+		"keep_while": {"status": ["in", ["Active", "Paused"]]},
+	},
 ]
+
+# Volunteers (website users with the role GWK Volunteer) land on their own portal page
+role_home_page = {"GWK Volunteer": "volunteering"}
+portal_menu_items = [{"title": "My Volunteering", "route": "/volunteering", "role": "GWK Volunteer"}]

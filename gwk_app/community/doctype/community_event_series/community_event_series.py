@@ -59,9 +59,9 @@ class CommunityEventSeries(ProjectBoundDocument):
 		for day in self.session_dates():
 			if day in existing:
 				continue
-			event = frappe.get_doc(
+			event = frappe.new_doc("Community Event")
+			event.update(
 				{
-					"doctype": "Community Event",
 					"project": self.project,
 					"title": self.title,
 					"event_type": self.event_type,
