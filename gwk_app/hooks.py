@@ -111,6 +111,18 @@ gwk_personal_data = [
 		"parent_fields": ["title", "event_type", "starts_on", "status"],
 	},
 	{
+		"doctype": "Volunteer Assignment",
+		"link_field": "volunteer",
+		"via": "Community Volunteer",
+		"redact": ["volunteer_name", "note"],
+	},
+	{
+		"doctype": "Volunteer Hours",
+		"link_field": "volunteer",
+		"via": "Community Volunteer",
+		"redact": ["volunteer_name", "note"],
+	},
+	{
 		# a volunteer who is also a resident: the profile is kept while the person volunteers
 		"doctype": "Community Volunteer",
 		"link_field": "resident",

@@ -11,6 +11,7 @@ Privacy imports no module above it. Each module declares its personal data in ho
 		"keep_while": {"status": ["in", [...]]},  # the resident is kept while a record matches
 		"hold": "dotted.path",              # fn(residents) -> set of residents that must be kept
 		"parent_fields": ["title"],         # child tables: parent fields shown in the Art. 15 export
+		"via": "Community Volunteer",       # link_field points at another declared record of the person
 	}
 
 Erasure anonymises rather than deletes: counted records stay (with gender, age group, district), their
@@ -118,11 +119,22 @@ class Footprint:
 		self.rows: dict[str, list[str]] = {}  # child doctype -> row names
 		self.parents: dict[str, list[str]] = {}  # parent doctype -> names (records holding a row)
 		self.entries: dict[str, frappe._dict] = {}
-		for entry in declarations():
+		entries = declarations()
+		# records linked through another record of the person come last, once that record is known
+		for entry in sorted(entries, key=lambda e: bool(e.get("via"))):
 			self.entries[entry.doctype] = entry
 			if entry.doctype == SUBJECT_DOCTYPE:
 				continue
-			if entry.get("parent"):
+			if entry.get("via"):
+				through = self.owned.get(entry.via)
+				names = (
+					frappe.get_all(entry.doctype, filters={entry.link_field: ("in", through)}, pluck="name")
+					if through
+					else []
+				)
+				if names:
+					self.owned[entry.doctype] = names
+			elif entry.get("parent"):
 				rows = frappe.get_all(
 					entry.doctype,
 					filters={entry.link_field: resident, "parenttype": entry.parent},
@@ -169,7 +181,7 @@ def held_residents(residents: list[str]) -> set[str]:
 	for entry in entries:
 		if entry.get("hold"):
 			held.update(frappe.get_attr(entry.hold)(residents) or ())
-		if entry.doctype == SUBJECT_DOCTYPE:
+		if entry.doctype == SUBJECT_DOCTYPE or entry.get("via"):
 			continue
 		if entry.get("parent"):
 			parent_entry = by_doctype.get(entry.parent)
@@ -219,7 +231,7 @@ def last_activity(residents: list[str]) -> dict[str, object]:
 	):
 		bump(row.name, row.modified)
 	for entry in declarations():
-		if entry.doctype == SUBJECT_DOCTYPE:
+		if entry.doctype == SUBJECT_DOCTYPE or entry.get("via"):
 			continue
 		field = entry.get("activity_field") or "modified"
 		if entry.get("parent"):
@@ -434,7 +446,7 @@ def erase(resident: str) -> dict:
 		)
 
 	_delete_traces(footprint)
-	_delete_deleted_documents(footprint, values)
+	_delete_deleted_documents(footprint, identifying)
 	_scrub_related(values, footprint)
 	_scrub_site(identifying, SCRUB_COLUMNS)
 	_delete_diagnostics(footprint, values)
@@ -579,7 +591,15 @@ def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
 	doctypes = [*footprint.entries, SUBJECT_DOCTYPE]
 	doctypes += [e.parent for e in footprint.entries.values() if e.get("parent")]
 	deleted = frappe.qb.DocType("Deleted Document")
-	needles = [footprint.resident, *values]
+	needles = [f'"name": "{footprint.resident}"', *values]
+	for entry in footprint.entries.values():
+		if entry.doctype == SUBJECT_DOCTYPE:
+			continue
+		targets = footprint.owned.get(entry.via, []) if entry.get("via") else [footprint.resident]
+		needles += [f'"{entry.link_field}": "{name}"' for name in targets]
+	for _doctype, names in footprint.owned_pairs():
+		for field in ("reference_name", "attached_to_name", "docname"):
+			needles += [f'"{field}": "{name}"' for name in names]
 	condition = None
 	for needle in needles:
 		term = Locate(needle, deleted.data) > 0

@@ -102,6 +102,10 @@ def _figures(project: str) -> dict:
 	}  # fmt: skip
 	if frappe.db.exists("DocType", "Community Event Participant"):
 		groups["Community Event Participant"] = ["parenttype", "status"]
+	if frappe.db.exists("DocType", "Volunteer Hours"):
+		groups["Community Volunteer"] = ["project", "status"]
+		groups["Volunteer Assignment"] = ["project", "status"]
+		groups["Volunteer Hours"] = ["project", "hours"]
 	out = {}
 	for doctype, fields in groups.items():
 		out[doctype] = frappe.get_all(
@@ -286,6 +290,51 @@ def marked(pw, world):
 		).insert()
 		t.event = event.name
 
+	t.volunteer = None
+	if t.event and frappe.db.exists("DocType", "Volunteer Hours"):
+		t.volunteer = (
+			frappe.get_doc(
+				{
+					"doctype": "Community Volunteer",
+					"project": pw.project,
+					"resident": t.resident,
+					"volunteer_name": f"{token}Vorname {token}Nachname",
+					"status": "Active",
+					"email": f"{token.lower()}@example.com",
+					"interests": f"Nähen mit {token}",
+					"notes": f"Zuverlässig {token}",
+				}
+			)
+			.insert()
+			.name
+		)
+		assignment = frappe.get_doc(
+			{
+				"doctype": "Volunteer Assignment",
+				"project": pw.project,
+				"volunteer": t.volunteer,
+				"community_event": t.event,
+				"status": "Active",
+				"from_date": add_days(today(), -3),
+				"note": f"Kuchen von {token}",
+			}
+		).insert()
+		t.assignment = assignment.name
+		t.hours = (
+			frappe.get_doc(
+				{
+					"doctype": "Volunteer Hours",
+					"project": pw.project,
+					"assignment": assignment.name,
+					"work_date": today(),
+					"hours": 2.5,
+					"note": f"Aufbau {token}",
+				}
+			)
+			.insert()
+			.name
+		)
+
 	t.request = frappe.get_doc(
 		{
 			"doctype": "Data Subject Request",
@@ -322,6 +371,8 @@ def test_markers_are_everywhere_before_the_erasure(marked):
 	}  # fmt: skip
 	if marked.event:
 		expected.add("tabCommunity Event Participant")
+	if marked.volunteer:
+		expected |= {"tabCommunity Volunteer", "tabVolunteer Assignment", "tabVolunteer Hours"}
 	assert expected <= tables, expected - tables
 	assert _files_on_disk_with(marked.markers)
 
@@ -343,6 +394,10 @@ def test_art15_export_contains_every_record(marked, world):
 	assert records["ESF Participation"][0]["disability"] == "Yes"
 	if marked.event:
 		assert marked.event in {item["record"]["name"] for item in data["party_in"]["Community Event"]}
+	if marked.volunteer:
+		assert [r["name"] for r in records["Community Volunteer"]] == [marked.volunteer]
+		assert [r["name"] for r in records["Volunteer Assignment"]] == [marked.assignment]
+		assert [r["name"] for r in records["Volunteer Hours"]] == [marked.hours]
 	assert any(marked.token in (c["content"] or "") for c in data["comments"])
 	files = {(f["attached_to_doctype"], f["attached_to_name"]): f["file_name"] for f in data["files"]}
 	assert "bescheid" in files[("Resident", marked.resident)]
@@ -396,6 +451,8 @@ def test_erasure_leaves_no_trace_and_keeps_every_figure(marked, world):
 	assert frappe.db.get_value("Case Party", {"parent": marked.party_case}, "resident") == marked.resident
 	assert frappe.db.get_value("Case", marked.party_case, "description") == "Lärm am Abend."
 	assert frappe.db.get_value("Data Subject Request", marked.request.name, "status") == "Completed"
+	if marked.volunteer:
+		assert frappe.db.get_value("Volunteer Hours", marked.hours, "hours") == 2.5
 
 
 def test_erasure_is_refused_to_staff(marked, pw):
