@@ -74,6 +74,21 @@ def registration_status(places_taken: int, capacity: int | None) -> str:
 	return "Registered"
 
 
+def to_move_up(participants, capacity) -> list:
+	"""Which waiting-list entries get a free place: the earliest registered first, while places are
+	left. `participants` are (key, status, registered_on) tuples; no capacity = nobody waits."""
+	capacity = _int(capacity)
+	waiting = sorted(
+		(p for p in participants if p[1] == "Waiting List"), key=lambda p: (p[2] is None, str(p[2] or ""))
+	)
+	if not waiting:
+		return []
+	if capacity <= 0:
+		return [p[0] for p in waiting]
+	free = capacity - sum(1 for p in participants if p[1] in PLACE_HOLDING_STATUSES)
+	return [p[0] for p in waiting[: max(free, 0)]]
+
+
 def contains_markup(text: str | None) -> bool:
 	return bool(text) and bool(_MARKUP.search(text) or _CONTROL.search(text))
 

@@ -56,7 +56,7 @@ def test_valid_event_is_stored_with_counts(world):
 		_event(
 			world,
 			registration_required=1,
-			capacity=10,
+			capacity=3,
 			organisers=[{"user": world.users.staff_a}],
 			partners=[{"partner": world.partner}],
 			participants=[
@@ -75,6 +75,46 @@ def test_valid_event_is_stored_with_counts(world):
 	assert (doc.registered_count, doc.waiting_count, doc.attended_count) == (3, 1, 1)
 	assert doc.participants[0].resident_name  # fetched from the resident
 	assert all(row.registered_on for row in doc.participants)
+
+
+def test_free_place_goes_to_the_first_on_the_waiting_list(world):
+	doc = frappe.get_doc(
+		_event(
+			world,
+			registration_required=1,
+			capacity=1,
+			participants=[
+				{
+					"guest_name": "Erste",
+					"status": "Registered",
+					"registered_on": add_to_date(now_datetime(), days=-3),
+				},
+				{
+					"guest_name": "Spät",
+					"status": "Waiting List",
+					"registered_on": add_to_date(now_datetime(), days=-1),
+				},
+				{
+					"guest_name": "Früh",
+					"status": "Waiting List",
+					"registered_on": add_to_date(now_datetime(), days=-2),
+				},
+			],
+		)
+	).insert()
+	assert [r.status for r in doc.participants] == ["Registered", "Waiting List", "Waiting List"]
+	frappe.set_user(world.users.staff_a)
+	doc = frappe.get_doc(EVENT, doc.name)
+	doc.participants[0].status = "Cancelled"
+	frappe.clear_messages()
+	doc.save()
+	assert {r.guest_name: r.status for r in doc.participants} == {
+		"Erste": "Cancelled",
+		"Früh": "Registered",
+		"Spät": "Waiting List",
+	}
+	assert "Moved up from the waiting list: Früh." in str(frappe.message_log)
+	assert (doc.registered_count, doc.waiting_count) == (1, 1)
 
 
 def test_end_before_start_is_refused(world):

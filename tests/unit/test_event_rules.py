@@ -168,3 +168,20 @@ def test_ical_calendar_is_well_formed():
 	assert "SUMMARY:Stadtteilfest\\, Nord\\; mit Musik" in lines
 	assert "DESCRIPTION:Zeile 1\\nZeile 2" in lines
 	assert lines.count("DTSTAMP:20260601T100000Z") == 2
+
+
+def test_waiting_list_moves_up_in_order_of_registration():
+	rows = [
+		("a", "Registered", "2026-11-01 10:00:00"),
+		("b", "Cancelled", "2026-11-01 11:00:00"),
+		("c", "Waiting List", "2026-11-03 09:00:00"),
+		("d", "Waiting List", "2026-11-02 09:00:00"),
+		("e", "Waiting List", "2026-11-04 09:00:00"),
+	]
+	assert ev.to_move_up(rows, 1) == []
+	assert ev.to_move_up(rows, 2) == ["d"]
+	assert ev.to_move_up(rows, 3) == ["d", "c"]
+	assert ev.to_move_up(rows, 10) == ["d", "c", "e"]
+	# without a capacity nobody needs to wait
+	assert ev.to_move_up(rows, 0) == ["d", "c", "e"]
+	assert ev.to_move_up(rows[:2], 1) == []

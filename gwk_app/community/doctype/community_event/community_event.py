@@ -21,6 +21,7 @@ class CommunityEvent(ProjectBoundDocument):
 		self.validate_participants()
 		self.validate_photos()
 		self.validate_same_project("series", "resident", "consent")
+		self.move_up_from_waiting_list()
 		self.set_counts()
 
 	def validate_headcount(self):
@@ -123,6 +124,26 @@ class CommunityEvent(ProjectBoundDocument):
 					).format(row.idx),
 					title=_("Photo Consent Missing"),
 				)
+
+	def move_up_from_waiting_list(self):
+		"""A place that became free (a cancellation, a larger capacity) goes to the earliest entry on
+		the waiting list. Staff are told whom to let know."""
+		if not self.registration_required or self.status == "Cancelled":
+			return
+		rows = {row.name or str(id(row)): row for row in self.participants}
+		keys = rules.to_move_up(
+			[(key, row.status, row.registered_on) for key, row in rows.items()], self.capacity
+		)
+		for key in keys:
+			rows[key].status = "Registered"
+		# names are for staff only: never put them into the answer of a public registration
+		if keys and frappe.session.user != "Guest":
+			frappe.msgprint(
+				_("Moved up from the waiting list: {0}. Please let them know.").format(
+					", ".join(rows[k].guest_name or rows[k].resident_name or rows[k].resident for k in keys)
+				),
+				alert=True,
+			)
 
 	def set_counts(self):
 		counts = rules.count_participants(row.status for row in self.participants)
