@@ -651,3 +651,41 @@ def test_portal_endpoints_refuse_staff_and_guests(server, world, portal):
 	assert guest.get(_method(server, "get_my_profile")).status_code == 403
 	r = guest.get(f"{server.url}/volunteering", allow_redirects=False, headers={"Accept": "text/html"})
 	assert r.status_code in (301, 302) and "/login" in r.headers["Location"]
+
+
+def test_portal_login_lands_on_the_portal_page(server, portal, world):
+	import requests
+
+	r = requests.post(
+		f"{server.url}/api/method/login", data={"usr": portal.user, "pwd": world.password}, timeout=30
+	)
+	assert r.status_code == 200 and r.json()["home_page"].strip("/") == "volunteering"
+
+
+# ---------------------------------------------------------------- personal data registry
+
+
+def test_volunteer_who_is_a_resident_is_part_of_art15_export_and_erasure(world):
+	from gwk_app.privacy.personal_data import collect, erase
+
+	frappe.set_user("Administrator")
+	resident = frappe.get_doc(
+		{
+			"doctype": "Resident",
+			"project": world.a.project,
+			"first_name": "Hilde",
+			"last_name": "Probeweise",
+			"birth_year": 1960,
+			"gender": "Female",
+		}
+	).insert()
+	volunteer = _volunteer(
+		world.a.project, name="Hilde Probeweise", resident=resident.name, phone="0371 555000", status="Left"
+	).insert()
+	exported = frappe.as_json(collect(resident.name))
+	assert volunteer.name in exported and "0371 555000" in exported
+	erase(resident.name)
+	row = frappe.db.get_value(
+		"Community Volunteer", volunteer.name, ["volunteer_name", "phone"], as_dict=True
+	)
+	assert row.volunteer_name == "***" and not row.phone
