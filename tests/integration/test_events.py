@@ -367,6 +367,10 @@ def test_staff_cannot_generate_sessions_of_other_project(world):
 		loaded.check_permission("read")
 	with pytest.raises(frappe.PermissionError):
 		loaded.generate_sessions()
+	# values sent along with the call do not count: the stored series decides
+	loaded.project = world.a.project
+	with pytest.raises(frappe.PermissionError):
+		loaded.generate_sessions()
 	frappe.set_user("Administrator")
 	assert _count(series=series.name) == 0
 

@@ -41,12 +41,14 @@ class CommunityEventSeries(ProjectBoundDocument):
 	def generate_sessions(self) -> dict:
 		"""Create a Community Event for every date of the series that has none yet. Sessions made
 		before (even if moved or cancelled since) are left alone, so running it twice adds nothing."""
+		if self.is_new() or not frappe.db.exists(self.doctype, self.name):
+			frappe.throw(_("Save the series before generating its sessions."), title=_("Not Saved"))
+		# lock the series so that two clicks at once cannot both create the same sessions, and work from
+		# the stored series (not from values sent along with the call)
+		frappe.db.get_value(self.doctype, self.name, "name", for_update=True)
+		self.reload()
 		self.check_permission("write")
 		frappe.has_permission("Community Event", "create", throw=True)
-		if self.is_new():
-			frappe.throw(_("Save the series before generating its sessions."), title=_("Not Saved"))
-		# lock the series so that two clicks at once cannot both create the same sessions
-		frappe.db.get_value(self.doctype, self.name, "name", for_update=True)
 		existing = {
 			getdate(d)
 			for d in frappe.get_all(
