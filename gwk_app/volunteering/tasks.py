@@ -79,3 +79,30 @@ def remind_clearance_expiry() -> int:
 			).insert(ignore_permissions=True)
 			created += 1
 	return created
+
+
+def close_outdated_clearance_reminders(volunteer: str, clearance_date) -> int:
+	"""A renewed (or removed) certificate closes the open reminders about the old one."""
+	valid_until = (
+		clearance_valid_until(getdate(clearance_date), clearance_valid_years()) if clearance_date else None
+	)
+	current = _marker(valid_until) if valid_until else None
+	todo = frappe.qb.DocType("ToDo")
+	open_reminders = (
+		frappe.qb.from_(todo)
+		.select(todo.name, todo.description)
+		.where(
+			(todo.reference_type == "Community Volunteer")
+			& (todo.reference_name == volunteer)
+			& (todo.status == "Open")
+			& todo.description.like(f"%{CLEARANCE_MARKER}%")
+		)
+		.run(as_dict=True)
+	)
+	outdated = [t.name for t in open_reminders if not current or current not in (t.description or "")]
+	if not outdated:
+		return 0
+	frappe.qb.update(todo).set(todo.status, "Closed").where(todo.name.isin(outdated)).run()
+	# keep the volunteer's "assigned to" in step with the open ToDos (one recomputation)
+	frappe.get_doc("ToDo", outdated[0]).update_in_reference()
+	return len(outdated)

@@ -332,14 +332,22 @@ def test_clearance_reminder_is_created_once_for_the_team(world):
 	assert remind_clearance_expiry() == 0
 	assert len(_reminders(due.name)) == len(team_a)
 
-	# a closed reminder is not reopened; a renewed certificate is reminded again when it is due
-	frappe.db.set_value("ToDo", {"reference_name": due.name}, "status", "Closed")
+	# a reminder someone closed is not reopened
+	closed = todos[0]
+	frappe.db.set_value(
+		"ToDo", {"description": closed.description, "allocated_to": closed.allocated_to}, "status", "Closed"
+	)
 	assert remind_clearance_expiry() == 0
+
+	# a renewed certificate closes the open reminders about the old one and is reminded again when due
 	due.reload()
 	due.clearance_date = add_days(add_years(today(), -5), 25)
 	due.save()
+	assert {t.status for t in _reminders(due.name)} == {"Closed"}
+	assert not (frappe.db.get_value("Community Volunteer", due.name, "_assign") or "").strip("[]")
 	assert remind_clearance_expiry() == len(team_a)
 	assert remind_clearance_expiry() == 0
+	assert sorted(t.status for t in _reminders(due.name)) == ["Closed"] * 3 + ["Open"] * 3
 
 
 def test_reminder_lead_time_comes_from_settings(world):

@@ -8,6 +8,7 @@ from frappe.utils import getdate
 from gwk_app.controllers import ProjectBoundDocument, validate_not_future
 from gwk_app.rules.volunteering import clearance_valid_until, time_range_ok
 from gwk_app.volunteering.settings import clearance_valid_years
+from gwk_app.volunteering.tasks import close_outdated_clearance_reminders
 
 
 class CommunityVolunteer(ProjectBoundDocument):
@@ -24,6 +25,10 @@ class CommunityVolunteer(ProjectBoundDocument):
 		self.clearance_valid_until = clearance_valid_until(
 			getdate(self.clearance_date) if self.clearance_date else None, clearance_valid_years()
 		)
+
+	def on_update(self):
+		if not self.is_new() and self.has_value_changed("clearance_date"):
+			close_outdated_clearance_reminders(self.name, self.clearance_date)
 
 	def validate_portal_login(self):
 		"""One portal login belongs to one volunteer profile, and only a volunteer login can be used."""
