@@ -185,6 +185,13 @@ def photo_may_be_published(shows_people, publish, consent_ok: bool) -> bool:
 	return not (_int(shows_people) and _int(publish)) or consent_ok
 
 
+def photo_must_be_private(shows_people, publish, consent_ok: bool, file_url: str | None) -> bool:
+	"""A photo of people that is not cleared for publication must not sit at a public file URL."""
+	if not _int(shows_people) or (_int(publish) and consent_ok):
+		return False
+	return not (file_url or "").startswith("/private/")
+
+
 # ---------------------------------------------------------------- iCalendar (RFC 5545)
 
 

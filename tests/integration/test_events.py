@@ -231,11 +231,20 @@ def test_photo_with_people_needs_photo_consent_to_be_published(world):
 			photos=[
 				_photo(shows_people=1, publish=1, consent=active, publicity_evidence=1),
 				_photo(shows_people=0, publish=1),
-				_photo(shows_people=1, publish=0, publicity_evidence=1),
+				_photo(
+					shows_people=1, publish=0, publicity_evidence=1, image="/private/files/gwk-gruppe.jpg"
+				),
 			],
 		)
 	).insert()
 	assert len(doc.photos) == 3
+
+
+def test_unpublished_photo_of_people_must_be_private(world):
+	_refused(
+		_event(world, photos=[_photo(shows_people=1, publish=0, image="/files/gwk-gruppe.jpg")]),
+		"Row 1: a photo that shows people must be uploaded as a private file unless it is published with consent.",
+	)
 
 
 def test_photo_consent_error_is_translated(world):

@@ -185,3 +185,13 @@ def test_waiting_list_moves_up_in_order_of_registration():
 	# without a capacity nobody needs to wait
 	assert ev.to_move_up(rows, 0) == ["d", "c", "e"]
 	assert ev.to_move_up(rows[:2], 1) == []
+
+
+@pytest.mark.parametrize(
+	"shows_people, publish, consent_ok, url, must",
+	[(1, 0, False, "/files/a.jpg", True), (1, 0, False, "/private/files/a.jpg", False),
+	 (1, 1, True, "/files/a.jpg", False), (1, 1, False, "/files/a.jpg", True), (0, 0, False, "/files/a.jpg", False),
+	 (1, 0, False, "https://example.org/a.jpg", True)],
+)  # fmt: skip
+def test_photo_of_people_not_cleared_must_be_private(shows_people, publish, consent_ok, url, must):
+	assert ev.photo_must_be_private(shows_people, publish, consent_ok, url) is must

@@ -124,6 +124,14 @@ class CommunityEvent(ProjectBoundDocument):
 					).format(row.idx),
 					title=_("Photo Consent Missing"),
 				)
+			if rules.photo_must_be_private(row.shows_people, row.publish, consent_ok, row.image):
+				frappe.throw(
+					_(
+						"Row {0}: a photo that shows people must be uploaded as a private file unless it is"
+						" published with consent."
+					).format(row.idx),
+					title=_("Photo Must Be Private"),
+				)
 
 	def move_up_from_waiting_list(self):
 		"""A place that became free (a cancellation, a larger capacity) goes to the earliest entry on
