@@ -23,7 +23,8 @@ def gwk_retention(context, dry_run=False):
 		verb = "would be anonymised" if dry_run else "anonymised"
 		click.echo(f"{len(due)} resident(s) {verb}.")
 		if not dry_run:
-			frappe.db.commit()  # nosemgrep: a bench command ends its own transaction
+			# a bench command runs outside a request: it ends its own transaction
+			frappe.db.commit()  # nosemgrep
 	finally:
 		frappe.destroy()
 

@@ -697,3 +697,13 @@ def test_volunteer_who_is_a_resident_is_part_of_art15_export_and_erasure(world):
 		"Community Volunteer", volunteer.name, ["volunteer_name", "phone"], as_dict=True
 	)
 	assert row.volunteer_name == "***" and not row.phone
+
+
+def test_portal_page_escapes_what_the_volunteer_typed(server, portal, volunteer_session):
+	r = volunteer_session.post(
+		_method(server, "update_my_profile"), data={"interests": '<script>alert("x")</script> Garten'}
+	)
+	assert r.status_code == 200, r.text
+	page = volunteer_session.get(f"{server.url}/volunteering", headers={"Accept": "text/html"})
+	assert page.status_code == 200 and "Garten" in page.text
+	assert '<script>alert("x")</script>' not in page.text
