@@ -69,9 +69,10 @@ class DataSubjectRequest(Document):
 				title=_("Data Still Needed"),
 			)
 		result = personal_data.erase(self.resident)
-		outcome = "\n".join(filter(None, [self.outcome, _("Personal data erased on {0} by {1}.").format(
+		note = _("Personal data erased on {0} by {1}.").format(
 			frappe.format(now_datetime(), "Datetime"), frappe.session.user
-		)]))  # fmt: skip
+		)
+		outcome = f"{self.outcome}\n{note}" if self.outcome else note
 		self.db_set(
 			{
 				"erased_on": now_datetime(),

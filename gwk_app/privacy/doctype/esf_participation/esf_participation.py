@@ -6,6 +6,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from gwk_app.controllers import ProjectBoundDocument, validate_not_future
+from gwk_app.privacy.audit import log_form_load
 from gwk_app.privacy.consent import active_consent
 from gwk_app.rules.privacy import (
 	CHARACTERISTIC_CHOICES,
@@ -20,6 +21,9 @@ from gwk_app.rules.privacy import (
 class ESFParticipation(ProjectBoundDocument):
 	"""The ESF Plus participant record: one per person and project, describing the situation at entry.
 	A re-entry keeps the first entry's data and only updates the exit (see `record_reentry`)."""
+
+	def onload(self):
+		log_form_load(self)
 
 	def validate(self):
 		validate_not_future(self.entry_date, "Entry Date")
