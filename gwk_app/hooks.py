@@ -111,6 +111,15 @@ gwk_personal_data = [
 		"parent_fields": ["title", "event_type", "starts_on", "status"],
 	},
 	{
+		# an event photo published with the person's photo consent shows them: the picture goes
+		"doctype": "Community Event Photo",
+		"parent": "Community Event",
+		"link_field": "consent",
+		"via": "Consent",
+		"redact": ["image", "caption", "publish"],
+		"parent_fields": ["title", "event_type", "starts_on"],
+	},
+	{
 		"doctype": "Volunteer Assignment",
 		"link_field": "volunteer",
 		"via": "Community Volunteer",

@@ -125,19 +125,13 @@ class Footprint:
 			self.entries[entry.doctype] = entry
 			if entry.doctype == SUBJECT_DOCTYPE:
 				continue
-			if entry.get("via"):
-				through = self.owned.get(entry.via)
-				names = (
-					frappe.get_all(entry.doctype, filters={entry.link_field: ("in", through)}, pluck="name")
-					if through
-					else []
-				)
-				if names:
-					self.owned[entry.doctype] = names
-			elif entry.get("parent"):
+			if entry.get("via") and not self.owned.get(entry.via):
+				continue
+			target = ("in", self.owned[entry.via]) if entry.get("via") else resident
+			if entry.get("parent"):
 				rows = frappe.get_all(
 					entry.doctype,
-					filters={entry.link_field: resident, "parenttype": entry.parent},
+					filters={entry.link_field: target, "parenttype": entry.parent},
 					fields=["name", "parent"],
 				)
 				if rows:
@@ -145,7 +139,7 @@ class Footprint:
 					parents = self.parents.setdefault(entry.parent, [])
 					parents.extend(r.parent for r in rows if r.parent not in parents)
 			else:
-				names = frappe.get_all(entry.doctype, filters={entry.link_field: resident}, pluck="name")
+				names = frappe.get_all(entry.doctype, filters={entry.link_field: target}, pluck="name")
 				if names:
 					self.owned[entry.doctype] = names
 		# a parent the resident owns is handled as owned
@@ -495,6 +489,19 @@ def _redact(doctype: str, names: list[str], entry: frappe._dict) -> None:
 		query.run()
 
 
+def _attached_urls(doctype: str, names: list[str], entry: frappe._dict) -> set[str]:
+	"""The file URLs held in the Attach fields the declaration redacts."""
+	meta = frappe.get_meta(doctype)
+	fields = [
+		f for f in _fields_present(doctype, entry.get("redact"))
+		if meta.get_field(f).fieldtype in ("Attach", "Attach Image")
+	]  # fmt: skip
+	if not fields:
+		return set()
+	rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=fields)
+	return {v for row in rows for v in row.values() if v}
+
+
 def _delete_files(footprint: Footprint) -> None:
 	"""Attachments of the person's records, and files named in their Attach fields, off disk and table."""
 	file_names = set()
@@ -506,23 +513,13 @@ def _delete_files(footprint: Footprint) -> None:
 				pluck="name",
 			)
 		)
-		entry = footprint.entries.get(doctype) or subject_entry()
-		meta = frappe.get_meta(doctype)
-		attach_fields = [
-			f for f in _fields_present(doctype, entry.get("redact"))
-			if meta.get_field(f).fieldtype in ("Attach", "Attach Image")
-		]  # fmt: skip
-		if attach_fields:
-			urls = {
-				v
-				for row in frappe.get_all(doctype, filters={"name": ("in", names)}, fields=attach_fields)
-				for v in row.values()
-				if v
-			}
-			if urls:
-				file_names.update(
-					frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="name")
-				)
+		urls = _attached_urls(doctype, names, footprint.entries.get(doctype) or subject_entry())
+		if urls:
+			file_names.update(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="name"))
+	for child_doctype, row_names in footprint.rows.items():
+		urls = _attached_urls(child_doctype, row_names, footprint.entries[child_doctype])
+		if urls:
+			file_names.update(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="name"))
 	if not file_names:
 		return
 	files = frappe.get_all(
@@ -530,6 +527,16 @@ def _delete_files(footprint: Footprint) -> None:
 	)
 	frappe.db.delete("File", {"name": ("in", list(file_names))})
 	urls = {u for f in files for u in (f.file_url, f.thumbnail_url) if u}
+	# the timeline notes "Added <file>" on the record the file was attached to (an event, say)
+	comment = frappe.qb.DocType("Comment")
+	condition = None
+	for url in urls:
+		term = Locate(url, comment.content) > 0
+		condition = term if condition is None else (condition | term)
+	if condition is not None:
+		frappe.qb.from_(comment).delete().where(
+			comment.comment_type.isin(["Attachment", "Attachment Removed"]) & condition
+		).run()
 	# a file on disk shared with a record outside the erasure stays (Frappe de-duplicates by content)
 	still_used = set(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="file_url"))
 	for url in sorted(urls - still_used):

@@ -102,6 +102,7 @@ def _figures(project: str) -> dict:
 	}  # fmt: skip
 	if frappe.db.exists("DocType", "Community Event Participant"):
 		groups["Community Event Participant"] = ["parenttype", "status"]
+		groups["Community Event Photo"] = ["parenttype", "publicity_evidence"]
 	if frappe.db.exists("DocType", "Volunteer Hours"):
 		groups["Community Volunteer"] = ["project", "status"]
 		groups["Volunteer Assignment"] = ["project", "status"]
@@ -128,12 +129,25 @@ def _reports() -> dict:
 	return out
 
 
-def _attach(file_name: str, content: str, doctype: str, name: str):
+def _png(text: str) -> bytes:
+	"""A tiny real PNG carrying `text` in a text chunk."""
+	import io
+
+	from PIL import Image, PngImagePlugin
+
+	info = PngImagePlugin.PngInfo()
+	info.add_text("Comment", text)
+	buffer = io.BytesIO()
+	Image.new("RGB", (2, 2), (200, 120, 40)).save(buffer, format="PNG", pnginfo=info)
+	return buffer.getvalue()
+
+
+def _attach(file_name: str, content: str | bytes, doctype: str, name: str):
 	return frappe.get_doc(
 		{
 			"doctype": "File",
 			"file_name": file_name,
-			"content": content.encode(),
+			"content": content if isinstance(content, bytes) else content.encode(),
 			"attached_to_doctype": doctype,
 			"attached_to_name": name,
 			"is_private": 1,
@@ -289,6 +303,21 @@ def marked(pw, world):
 			}
 		).insert()
 		t.event = event.name
+		# a published photo showing the person, with their photo consent
+		t.photo_consent = consent(pw.project, t.resident, "Photos and Publication")
+		photo = _attach(f"{token}-foto.png", _png(token), "Community Event", event.name)
+		event.append(
+			"photos",
+			{
+				"image": photo.file_url,
+				"caption": f"{token} beim Nähen",
+				"shows_people": 1,
+				"publish": 1,
+				"publicity_evidence": 1,
+				"consent": t.photo_consent,
+			},
+		)
+		event.save()
 
 	t.volunteer = None
 	if t.event and frappe.db.exists("DocType", "Volunteer Hours"):
@@ -370,7 +399,7 @@ def test_markers_are_everywhere_before_the_erasure(marked):
 		"tabDeleted Document", "tabAccess Log", "tabData Subject Request",
 	}  # fmt: skip
 	if marked.event:
-		expected.add("tabCommunity Event Participant")
+		expected |= {"tabCommunity Event Participant", "tabCommunity Event Photo"}
 	if marked.volunteer:
 		expected |= {"tabCommunity Volunteer", "tabVolunteer Assignment", "tabVolunteer Hours"}
 	assert expected <= tables, expected - tables
@@ -453,6 +482,14 @@ def test_erasure_leaves_no_trace_and_keeps_every_figure(marked, world):
 	assert frappe.db.get_value("Data Subject Request", marked.request.name, "status") == "Completed"
 	if marked.volunteer:
 		assert frappe.db.get_value("Volunteer Hours", marked.hours, "hours") == 2.5
+	if marked.event:
+		photo = frappe.db.get_value(
+			"Community Event Photo",
+			{"parent": marked.event},
+			["image", "publish", "publicity_evidence"],
+			as_dict=True,
+		)
+		assert (photo.image, photo.publish, photo.publicity_evidence) == (None, 0, 1)
 
 
 def test_erasure_is_refused_to_staff(marked, pw):
