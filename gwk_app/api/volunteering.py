@@ -299,3 +299,74 @@ def log_my_hours(assignment: str, work_date: str, hours: float | str, note: str 
 	entry.flags.ignore_permissions = True  # ownership of the assignment is checked above
 	entry.insert()
 	return entry.name
+
+
+# ---------------------------------------------------------------- public list of opportunities
+
+PUBLIC_OPPORTUNITY_FIELDS = (
+	"name",
+	"project",
+	"title",
+	"district",
+	"weekday",
+	"from_time",
+	"to_time",
+	"start_date",
+	"end_date",
+	"needs_clearance",
+	"public_description",
+)
+
+
+def published_opportunities(district: str | None = None) -> list[dict]:
+	"""Published, open opportunities that have not ended, with their public fields and the contact point
+	of the project office. Reads with get_all: the list is meant for everyone and this projection holds
+	no personal data (no volunteers, no assignments, no internal notes)."""
+	opp = frappe.qb.DocType("Volunteer Opportunity")
+	query = (
+		frappe.qb.from_(opp)
+		.select(*[opp[f] for f in PUBLIC_OPPORTUNITY_FIELDS])
+		.where(
+			(opp.published == 1)
+			& (opp.status == "Open")
+			& (opp.end_date.isnull() | (opp.end_date >= getdate(today())))
+		)
+		.orderby(opp.title)
+		.limit(500)
+	)
+	if district:
+		query = query.where(opp.district == district)
+	rows = query.run(as_dict=True)
+	names = [r.name for r in rows]
+	skills: dict[str, list[str]] = {}
+	for r in _children("Volunteer Opportunity Skill", "Volunteer Opportunity", names, ["skill"]):
+		skills.setdefault(r.parent, []).append(r.skill)
+	projects = {
+		p.name: p
+		for p in frappe.get_all(
+			"Community Project",
+			filters={"name": ("in", list({r.project for r in rows}))},
+			fields=["name", "contact_point", "phone", "email"],
+		)
+	}
+	for row in rows:
+		row.skills = skills.get(row.name, [])
+		office = projects.get(row.pop("project")) or frappe._dict()
+		row.contact_point, row.contact_phone, row.contact_email = (
+			office.contact_point,
+			office.phone,
+			office.email,
+		)
+	return rows
+
+
+def published_districts() -> list[str]:
+	opp = frappe.qb.DocType("Volunteer Opportunity")
+	return (
+		frappe.qb.from_(opp)
+		.select(opp.district)
+		.distinct()
+		.where((opp.published == 1) & (opp.status == "Open") & opp.district.isnotnull())
+		.orderby(opp.district)
+		.run(pluck=True)
+	)

@@ -707,3 +707,56 @@ def test_portal_page_escapes_what_the_volunteer_typed(server, portal, volunteer_
 	page = volunteer_session.get(f"{server.url}/volunteering", headers={"Accept": "text/html"})
 	assert page.status_code == 200 and "Garten" in page.text
 	assert '<script>alert("x")</script>' not in page.text
+
+
+# ---------------------------------------------------------------- public list of opportunities
+
+
+@pytest.fixture(scope="module")
+def public_opportunities(world):
+	"""Published, unpublished, closed and ended opportunities, committed for the web server."""
+	frappe.set_user("Administrator")
+	frappe.db.delete("Volunteer Opportunity", {"title": ("like", "Öffentlich-Test %")})
+	base = {"doctype": "Volunteer Opportunity", "project": world.a.project, "district": world.a.district}
+	made = {
+		key: frappe.get_doc({**base, "title": f"Öffentlich-Test {key}", **values}).insert().name
+		for key, values in {
+			"shown": {
+				"published": 1,
+				"public_description": "Wir suchen Vorlesepat:innen.",
+				"needs_clearance": 1,
+			},
+			"hidden": {"published": 0},
+			"closed": {"published": 1, "status": "Closed"},
+			"ended": {
+				"published": 1,
+				"start_date": add_days(today(), -60),
+				"end_date": add_days(today(), -1),
+			},
+			"other": {"published": 1, "project": world.b.project, "district": world.b.district},
+		}.items()
+	}
+	frappe.db.commit()
+	yield made
+	frappe.db.delete("Volunteer Opportunity", {"name": ("in", list(made.values()))})
+	frappe.db.commit()
+
+
+def test_public_page_lists_published_open_opportunities_only(server, world, public_opportunities):
+	guest = server.session(None)
+	r = guest.get(f"{server.url}/ehrenamt", headers={"Accept": "text/html"})
+	assert r.status_code == 200
+	assert "Öffentlich-Test shown" in r.text and "Wir suchen Vorlesepat:innen." in r.text
+	assert "police clearance certificate" in r.text
+	for key in ("hidden", "closed", "ended"):
+		assert f"Öffentlich-Test {key}" not in r.text
+	# nothing about volunteers or assignments
+	assert "Wilma Ehrenfeld" not in r.text
+	assert "Öffentlich-Test other" in r.text  # published opportunities of every project
+	r = guest.get(
+		f"{server.url}/ehrenamt", params={"district": world.b.district}, headers={"Accept": "text/html"}
+	)
+	assert "Öffentlich-Test other" in r.text and "Öffentlich-Test shown" not in r.text
+	# the opportunity itself stays closed to guests
+	r = guest.get(f"{server.url}/api/resource/Volunteer Opportunity/{public_opportunities['shown']}")
+	assert r.status_code == 403
