@@ -16,15 +16,18 @@ def gwk_retention(context, dry_run=False):
 	site = get_site(context)
 	frappe.init(site=site)
 	frappe.connect()
+
+	def commit():
+		# a bench command runs outside a request: each batch ends its own transaction, so an
+		# interrupted run keeps the batches done and the next run picks up the rest
+		frappe.db.commit()  # nosemgrep
+
 	try:
-		due = run(dry_run=dry_run, now=True)
+		due = run(dry_run=dry_run, now=True, after_batch=commit)
 		for row in due:
 			click.echo(f"{row.resident}\t{row.project}\t{row.last_activity}")
 		verb = "would be anonymised" if dry_run else "anonymised"
 		click.echo(f"{len(due)} resident(s) {verb}.")
-		if not dry_run:
-			# a bench command runs outside a request: it ends its own transaction
-			frappe.db.commit()  # nosemgrep
 	finally:
 		frappe.destroy()
 

@@ -50,9 +50,10 @@ def candidates(on_date=None) -> list[frappe._dict]:
 	return out
 
 
-def run(dry_run: bool = False, now: bool = False, on_date=None) -> list[frappe._dict]:
+def run(dry_run: bool = False, now: bool = False, on_date=None, after_batch=None) -> list[frappe._dict]:
 	"""Anonymise every due resident (dry run: only report them). `now` runs the batches inline (bench
-	command, tests); otherwise each batch is a background job."""
+	command, tests) and calls `after_batch` after each (the bench command commits there); otherwise each
+	batch is a background job, committed when it ends."""
 	due = candidates(on_date)
 	if dry_run or not due:
 		return due
@@ -62,6 +63,8 @@ def run(dry_run: bool = False, now: bool = False, on_date=None) -> list[frappe._
 		batch = names[start : start + size]
 		if now:
 			anonymise_batch(batch)
+			if after_batch:
+				after_batch()
 		else:
 			frappe.enqueue(
 				"gwk_app.privacy.retention.anonymise_batch",

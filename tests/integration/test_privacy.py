@@ -437,6 +437,7 @@ def retention_cases(pw, world):
 		_age("Consent", cns, long_ago, given_on=getdate(long_ago))
 
 	out.recent = resident(pw.project, "Aktuell")
+	out.project = pw.project
 	return out
 
 
@@ -476,6 +477,29 @@ def test_retention_batch_is_resumable(retention_cases):
 	snapshot = _snapshot()
 	assert retention.anonymise_batch([retention_cases.due, retention_cases.recent]) == 0
 	assert _snapshot() == snapshot
+
+
+def test_retention_runs_in_batches(retention_cases, monkeypatch):
+	"""The daily job enqueues one background job per batch (each its own transaction); inline, a
+	callback follows every batch."""
+	frappe.db.set_single_value("GWK Settings", "retention_batch_size", 1)
+	second = resident(retention_cases.project, "Fristablaufzwei")
+	_age("Resident", second, add_years(today(), -6))
+	enqueued = []
+	monkeypatch.setattr(frappe, "enqueue", lambda method, **kw: enqueued.append((method, kw)))
+	due = retention.run()
+	names = {r.resident for r in due}
+	assert {retention_cases.due, second} <= names
+	assert len(enqueued) == len(due)
+	assert all(
+		m == "gwk_app.privacy.retention.anonymise_batch" and len(kw["residents"]) == 1 for m, kw in enqueued
+	)
+	assert {kw["residents"][0] for _m, kw in enqueued} == names
+	assert frappe.db.get_value("Resident", second, "last_name") == "Fristablaufzwei"  # nothing ran yet
+	batches = []
+	retention.run(now=True, after_batch=lambda: batches.append(1))
+	assert len(batches) == len(due)
+	assert frappe.db.get_value("Resident", second, "anonymised_on")
 
 
 def test_bench_command_dry_run(pw):
