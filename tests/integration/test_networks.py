@@ -178,3 +178,24 @@ def test_create_todos_over_http_is_refused_for_other_project(server, world):
 	assert r.status_code == 200, r.text  # the team may (the world's meeting has no follow-ups)
 	frappe.db.rollback()
 	assert frappe.db.count("ToDo", {"reference_type": "Network Meeting"}) == before
+
+
+def test_print_of_other_projects_meeting_is_refused(server, world):
+	staff_a = server.session(world.users.staff_a, world.password)
+	own = staff_a.get(f"{server.url}/printview", params={"doctype": "Network", "name": world.a.network})
+	assert own.status_code == 200 and "Stadtteilrunde A" in own.text
+	for doctype, key, marker in (
+		("Network", "network", "Stadtteilrunde B"),
+		("Network Meeting", "network_meeting", "Stadtteilrunde B"),
+	):
+		for path in ("/printview", "/api/method/frappe.utils.print_format.download_pdf"):
+			r = staff_a.get(f"{server.url}{path}", params={"doctype": doctype, "name": getattr(world.b, key)})
+			assert r.status_code in (403, 404), (doctype, path, r.status_code)
+			assert marker not in r.text and not r.content.startswith(b"%PDF")
+
+
+def test_member_rows_follow_their_network(world):
+	frappe.set_user(world.users.staff_a)
+	rows = frappe.get_list("Network Member", parent_doctype="Network", fields=["parent"], limit_page_length=0)
+	parents = {r.parent for r in rows}
+	assert world.a.network in parents and world.b.network not in parents

@@ -155,3 +155,25 @@ def test_list_view_map_settings_exist():
 	text = path.read_text()
 	assert 'frappe.listview_settings["Area Observation"]' in text and '"Map"' in text
 	assert frappe.get_meta("Area Observation").get_field("location").fieldtype == "Geolocation"
+
+
+def test_print_and_export_of_other_projects_observations(server, world):
+	staff_a = server.session(world.users.staff_a, world.password)
+	for path in ("/printview", "/api/method/frappe.utils.print_format.download_pdf"):
+		r = staff_a.get(
+			f"{server.url}{path}", params={"doctype": "Area Observation", "name": world.b.area_observation}
+		)
+		assert r.status_code in (403, 404), (path, r.status_code)
+		assert "Ladenzeile B" not in r.text and not r.content.startswith(b"%PDF")
+	lead = server.session(world.users.lead_a, world.password)
+	r = lead.post(
+		f"{server.url}/api/method/frappe.desk.reportview.export_query",
+		data={
+			"doctype": "Area Observation",
+			"file_format_type": "CSV",
+			"fields": '["`tabArea Observation`.`name`", "`tabArea Observation`.`description`"]',
+			"title": "Area Observation",
+		},
+	)
+	assert r.status_code == 200, r.text[:300]
+	assert "Ladenzeile A" in r.text and "Ladenzeile B" not in r.text

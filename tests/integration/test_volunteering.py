@@ -760,3 +760,50 @@ def test_public_page_lists_published_open_opportunities_only(server, world, publ
 	# the opportunity itself stays closed to guests
 	r = guest.get(f"{server.url}/api/resource/Volunteer Opportunity/{public_opportunities['shown']}")
 	assert r.status_code == 403
+
+
+# ---------------------------------------------------------------- more read paths
+
+
+def test_child_rows_follow_their_volunteer(world):
+	frappe.set_user(world.users.staff_a)
+	rows = frappe.get_list(
+		"Community Volunteer Availability",
+		parent_doctype="Community Volunteer",
+		fields=["parent"],
+		limit_page_length=0,
+	)
+	parents = {r.parent for r in rows}
+	assert world.a.volunteer in parents and world.b.volunteer not in parents
+
+
+@pytest.mark.parametrize(
+	"doctype, key, marker",
+	[
+		("Community Volunteer", "volunteer", "Wilma EhrenfeldB"),
+		("Volunteer Opportunity", "opportunity", "Lesepatenschaft B"),
+	],
+)
+def test_print_and_pdf_of_other_project_are_refused(server, world, doctype, key, marker):
+	staff_a = server.session(world.users.staff_a, world.password)
+	own = staff_a.get(f"{server.url}/printview", params={"doctype": doctype, "name": getattr(world.a, key)})
+	assert own.status_code == 200 and marker.replace("B", "A") in own.text
+	for path in ("/printview", "/api/method/frappe.utils.print_format.download_pdf"):
+		r = staff_a.get(f"{server.url}{path}", params={"doctype": doctype, "name": getattr(world.b, key)})
+		assert r.status_code in (403, 404), (path, r.status_code)
+		assert marker not in r.text and not r.content.startswith(b"%PDF")
+
+
+def test_export_holds_own_project_only(server, world):
+	lead = server.session(world.users.lead_a, world.password)
+	r = lead.post(
+		f"{server.url}/api/method/frappe.desk.reportview.export_query",
+		data={
+			"doctype": "Community Volunteer",
+			"file_format_type": "CSV",
+			"fields": '["`tabCommunity Volunteer`.`name`", "`tabCommunity Volunteer`.`volunteer_name`"]',
+			"title": "Community Volunteer",
+		},
+	)
+	assert r.status_code == 200, r.text[:300]
+	assert "Wilma EhrenfeldA" in r.text and "Wilma EhrenfeldB" not in r.text
