@@ -20,10 +20,10 @@ personal text is cleared, and every trace in Frappe's core tables is removed.
 
 import json
 import os
+import re
 
 import frappe
 from frappe import _
-from frappe.query_builder import CustomFunction
 from frappe.query_builder.functions import Locate, Max
 from frappe.utils import getdate, now_datetime, today
 
@@ -33,7 +33,6 @@ SUBJECT_DOCTYPE = "Resident"
 REDACTED = "***"
 HOOK = "gwk_personal_data"
 
-Replace = CustomFunction("REPLACE", ["text", "old", "new"])
 
 # core tables that point at a record: (doctype, doctype field, name field)
 REFERENCE_TABLES = (
@@ -153,12 +152,6 @@ class Footprint:
 
 	def owned_pairs(self):
 		yield from self.owned.items()
-
-	def all_record_names(self) -> set[str]:
-		names = set()
-		for values in self.owned.values():
-			names.update(values)
-		return names
 
 
 # ---------------------------------------------------------------- holds and last activity
@@ -529,10 +522,7 @@ def _delete_files(footprint: Footprint) -> None:
 	urls = {u for f in files for u in (f.file_url, f.thumbnail_url) if u}
 	# the timeline notes "Added <file>" on the record the file was attached to (an event, say)
 	comment = frappe.qb.DocType("Comment")
-	condition = None
-	for url in urls:
-		term = Locate(url, comment.content) > 0
-		condition = term if condition is None else (condition | term)
+	condition = _any_of(comment.content, sorted(urls))
 	if condition is not None:
 		frappe.qb.from_(comment).delete().where(
 			comment.comment_type.isin(["Attachment", "Attachment Removed"]) & condition
@@ -607,10 +597,7 @@ def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
 	for _doctype, names in footprint.owned_pairs():
 		for field in ("reference_name", "attached_to_name", "docname"):
 			needles += [f'"{field}": "{name}"' for name in names]
-	condition = None
-	for needle in needles:
-		term = Locate(needle, deleted.data) > 0
-		condition = term if condition is None else (condition | term)
+	condition = _any_of(deleted.data, needles)
 	names = (
 		frappe.qb.from_(deleted)
 		.select(deleted.name)
@@ -628,32 +615,45 @@ def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
 		frappe.db.delete("Deleted Document", {"name": ("in", list(set(names)))})
 
 
+def _any_of(field, needles: list[str]):
+	condition = None
+	for needle in needles:
+		term = Locate(needle, field) > 0
+		condition = term if condition is None else (condition | term)
+	return condition
+
+
+def _scrub_column(table, column: str, values: list[str], scope=None) -> None:
+	"""Replace every value (any letter case) in `table.column` of the rows within `scope` holding one:
+	one scan finds the rows, each found row is rewritten once."""
+	if not values:
+		return
+	field = table[column]
+	condition = _any_of(field, values)
+	if scope is not None:
+		condition = scope & condition
+	pattern = re.compile("|".join(re.escape(v) for v in values), re.IGNORECASE)
+	for key, text in frappe.qb.from_(table).select(table.name, field).where(condition).run():
+		cleaned = pattern.sub(REDACTED, text or "")
+		if cleaned != text:
+			where = table.name == key
+			frappe.qb.update(table).set(field, cleaned).where(where if scope is None else where & scope).run()
+
+
 def _scrub_related(values: list[str], footprint: Footprint) -> None:
 	"""Records holding the person as a row (another party of a case): their history, comments and
 	comment cache keep everything but the person's values."""
 	for doctype, names in footprint.parents.items():
 		for table_name, doctype_field, name_field, columns in RELATED_TEXT:
 			table = frappe.qb.DocType(table_name)
+			scope = (table[doctype_field] == doctype) & table[name_field].isin(names)
 			for column in columns:
-				for value in values:
-					frappe.qb.update(table).set(table[column], Replace(table[column], value, REDACTED)).where(
-						(table[doctype_field] == doctype)
-						& table[name_field].isin(names)
-						& (Locate(value, table[column]) > 0)
-					).run()
+				_scrub_column(table, column, values, scope)
 		table = frappe.qb.DocType(doctype)
+		_scrub_column(table, "_comments", values, table.name.isin(names))
 		global_search = frappe.qb.Table("__global_search")
-		for value in values:
-			frappe.qb.update(table).set(table._comments, Replace(table._comments, value, REDACTED)).where(
-				table.name.isin(names) & (Locate(value, table._comments) > 0)
-			).run()
-			frappe.qb.update(global_search).set(
-				global_search.content, Replace(global_search.content, value, REDACTED)
-			).where(
-				(global_search.doctype == doctype)
-				& global_search.name.isin(names)
-				& (Locate(value, global_search.content) > 0)
-			).run()
+		scope = (global_search.doctype == doctype) & global_search.name.isin(names)
+		_scrub_column(global_search, "content", values, scope)
 
 
 def _delete_diagnostics(footprint: Footprint, values: list[str]) -> None:
@@ -663,10 +663,7 @@ def _delete_diagnostics(footprint: Footprint, values: list[str]) -> None:
 			needles += [f"'{name}'", f'"{name}"']
 	for doctype, column in DIAGNOSTIC_COLUMNS:
 		table = frappe.qb.DocType(doctype)
-		condition = None
-		for needle in needles:
-			term = Locate(needle, table[column]) > 0
-			condition = term if condition is None else (condition | term)
+		condition = _any_of(table[column], needles)
 		if condition is not None:
 			frappe.qb.from_(table).delete().where(condition).run()
 
@@ -675,11 +672,7 @@ def _scrub_site(values: list[str], columns) -> None:
 	for doctype, column in columns:
 		if not frappe.db.table_exists(doctype) or not frappe.db.has_column(doctype, column):
 			continue
-		table = frappe.qb.DocType(doctype)
-		for value in values:
-			frappe.qb.update(table).set(table[column], Replace(table[column], value, REDACTED)).where(
-				Locate(value, table[column]) > 0
-			).run()
+		_scrub_column(frappe.qb.DocType(doctype), column, values)
 
 
 def esf_duty_hold(residents: list[str]) -> set[str]:
