@@ -915,3 +915,14 @@ def test_guest_contact_data_is_removed_after_the_event(world):
 	from gwk_app import hooks
 
 	assert "gwk_app.community.tasks.clear_guest_contact_data" in hooks.scheduler_events["daily"]
+
+
+def test_series_form_links_to_its_sessions(world):
+	from frappe.desk.notifications import get_open_count
+
+	series = _series(world)
+	series.generate_sessions()
+	frappe.set_user(world.users.staff_a)
+	counts = get_open_count(SERIES, series.name)["count"]["external_links_found"]
+	found = {row["doctype"]: row["count"] for row in counts}
+	assert found[EVENT] == len(series.session_dates())
