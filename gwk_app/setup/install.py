@@ -144,3 +144,8 @@ def before_uninstall():
 			frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
 	frappe.db.delete("Custom Field", {"module": ("in", MODULES)})
 	frappe.db.delete("Property Setter", {"module": ("in", MODULES)})
+	# scheduled jobs come from hooks; Frappe would drop them only at the next migrate
+	jobs = frappe.get_all("Scheduled Job Type", filters={"method": ("like", "gwk_app.%")}, pluck="name")
+	if jobs:
+		frappe.db.delete("Scheduled Job Log", {"scheduled_job_type": ("in", jobs)})
+		frappe.db.delete("Scheduled Job Type", {"name": ("in", jobs)})

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import frappe
-import pytest
 
 from gwk_app.constants import MODULES, ROLES
 from tests.unit.doctypes import doctypes
@@ -77,8 +76,7 @@ def test_second_migrate_changes_nothing():
 	assert schema_snapshot() == before
 
 
-@pytest.mark.usefixtures("world")
-def test_uninstall_leaves_nothing_then_reinstall():
+def test_uninstall_leaves_nothing_then_reinstall(world):
 	ours = sorted(doctypes())
 	# leave traces for uninstall to clean: a ToDo and a global search row pointing at our records
 	frappe.get_doc(
@@ -86,7 +84,7 @@ def test_uninstall_leaves_nothing_then_reinstall():
 			"doctype": "ToDo",
 			"description": "lifecycle",
 			"reference_type": "Resident",
-			"reference_name": "RES-X",
+			"reference_name": world.a.resident,
 		}
 	).insert(ignore_permissions=True)
 	frappe.db.commit()
