@@ -23,11 +23,19 @@ def validate_rest_body() -> None:
 		return
 	data = frappe.form_dict.get("data")
 	if data is None:
-		return
-	if isinstance(data, str):
+		data = frappe.form_dict  # a JSON object body becomes the form dict itself
+	elif isinstance(data, str):
 		try:
 			data = frappe.parse_json(data)
 		except ValueError:
 			data = None
 	if not isinstance(data, dict):
 		frappe.throw(_("The request body must be a JSON object."), title=_("Invalid Request"))
+	# core builds the document before any validation runs: a table given as anything but a list of
+	# objects fails there with HTTP 500
+	for df in frappe.get_meta(doctype).get_table_fields():
+		rows = data.get(df.fieldname)
+		if rows is not None and not (isinstance(rows, list) and all(isinstance(r, dict) for r in rows)):
+			frappe.throw(
+				_("{0}: a table needs a list of rows.").format(_(df.label)), title=_("Invalid Request")
+			)

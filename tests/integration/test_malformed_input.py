@@ -60,3 +60,14 @@ def test_error_in_german_for_a_german_user(server, world, staff_a):
 	assert r.status_code == 417
 	messages = r.json()["_server_messages"]
 	assert "Die Dauer muss zwischen 1 und 480 Minuten liegen." in json.loads(messages)[0]
+
+
+@pytest.mark.parametrize("rows", ["nope", 5, {"topic": "Wohngeld"}, ["Wohngeld"]])
+def test_table_that_is_not_a_list_of_rows(server, world, staff_a, rows):
+	before = _count()
+	r = staff_a.post(f"{server.url}/api/resource/Consultation", json=_body(world, topics=rows))
+	assert r.status_code == 417, (r.status_code, r.text[:300])
+	assert (
+		"Themen: Eine Tabelle braucht eine Liste von Zeilen." in json.loads(r.json()["_server_messages"])[0]
+	)
+	assert _count() == before
