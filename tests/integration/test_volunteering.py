@@ -466,6 +466,7 @@ def test_matching_over_http(server, world):
 
 
 def _portal_user(email):
+	"""A website user with the role GWK Volunteer (the role is restored if something removed it)."""
 	if not frappe.db.exists("User", email):
 		frappe.get_doc(
 			{
@@ -477,6 +478,10 @@ def _portal_user(email):
 				"roles": [{"role": "GWK Volunteer"}],
 			}
 		).insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	if "GWK Volunteer" not in {r.role for r in user.roles}:
+		user.add_roles("GWK Volunteer")
+	frappe.clear_cache(user=email)  # cached roles survive a rollback
 	return email
 
 
