@@ -812,3 +812,17 @@ def test_export_holds_own_project_only(server, world):
 	)
 	assert r.status_code == 200, r.text[:300]
 	assert "Wilma EhrenfeldA" in r.text and "Wilma EhrenfeldB" not in r.text
+
+
+def test_volunteer_connections_count_for_the_team_only(world):
+	from frappe.desk.notifications import get_open_count
+
+	frappe.set_user(world.users.staff_a)
+	counts = {
+		row["doctype"]: row["count"]
+		for row in get_open_count("Community Volunteer", world.a.volunteer)["count"]["external_links_found"]
+	}
+	assert counts["Volunteer Assignment"] >= 1 and counts["Volunteer Hours"] >= 1
+	frappe.set_user(world.users.staff_b)
+	with pytest.raises(frappe.PermissionError):
+		get_open_count("Community Volunteer", world.a.volunteer)
