@@ -169,6 +169,8 @@ def get_chart(
 		frappe.throw(
 			_("Heatmap charts are not available for {0}.").format(_(doctype)), frappe.PermissionError
 		)
+	# core's cache wrapper turns the empty strings the chart widget sends into None; so do we
+	kwargs = {key: (None if value == "" else value) for key, value in kwargs.items()}
 	compute = unwrap(core_chart.get)
 	if chart_name:
 		kwargs.pop("chart")

@@ -61,7 +61,7 @@ def get_events(
 				"start": occurrence.start.strftime("%Y-%m-%d %H:%M:%S"),
 				"end": occurrence.end.strftime("%Y-%m-%d %H:%M:%S"),
 				"all_day": 0,
-				"convert_to_user_tz": 1,
+				"convert_to_user_tz": 0,
 			}
 		)
 	return events

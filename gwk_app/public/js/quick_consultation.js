@@ -5,8 +5,6 @@
 
 frappe.provide("gwk_app");
 
-gwk_app.QUICK_CONSULTATION_HASH = "#new-consultation";
-
 gwk_app.quick_consultation = function (opts = {}) {
 	return frappe
 		.xcall("gwk_app.api.casework.quick_entry_context")
@@ -162,13 +160,15 @@ gwk_app._show_quick_consultation = function (context, opts) {
 			}
 		});
 		dialog.$wrapper.attr("data-gwk-dialog", "quick-consultation");
-		dialog.show();
+		if (opts.on_hide) dialog.onhide = opts.on_hide;
 		// start where the user has to type: the first required field still empty
-		const first_empty = ["project", "channel"].find((f) => !dialog.get_value(f));
-		setTimeout(() => {
+		dialog.$wrapper.one("shown.bs.modal", () => {
+			const first_empty = ["project", "channel"].find((f) => !dialog.get_value(f));
 			const field = dialog.get_field(first_empty || (named ? "topics" : "channel"));
-			field && field.$input && field.$input.trigger("focus");
-		}, 300);
+			if (field && field.$input) field.$input.trigger("focus");
+			dialog.$wrapper.attr("data-gwk-ready", "1");
+		});
+		dialog.show();
 		gwk_app.quick_consultation_dialog = dialog;
 		return dialog;
 	});
@@ -241,15 +241,6 @@ $(document).on("app_ready", () => {
 				.then(() => this);
 		}
 	};
-
-	const open_from_hash = () => {
-		if (window.location.hash === gwk_app.QUICK_CONSULTATION_HASH) {
-			history.replaceState(null, "", window.location.pathname + window.location.search);
-			gwk_app.quick_consultation();
-		}
-	};
-	$(window).on("hashchange", open_from_hash);
-	open_from_hash();
 });
 
 frappe.ui.form.on("Resident", {

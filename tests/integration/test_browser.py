@@ -1,0 +1,331 @@
+"""The desk in a real browser (Debian's Chromium, driven by Selenium, headless) against the bench web
+server on loopback: a German staff user logs consultations through the quick entry, finds them in the
+list and in the contact statistics, opens the case kanban and the office hours calendar, and does not
+find another project's residents in a Link field.
+
+Screenshots of every step go to tests/artifacts/browser/ (gitignored). Records the browser commits are
+deleted at the end.
+"""
+
+import shutil
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import frappe
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
+WAIT = 30
+
+missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+pytestmark = [
+	pytest.mark.browser,
+	pytest.mark.skipif(
+		bool(missing),
+		reason="browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver "
+		f"(missing: {', '.join(missing)})",
+	),
+]
+
+try:
+	from selenium import webdriver
+	from selenium.webdriver.common.by import By
+	from selenium.webdriver.common.keys import Keys
+	from selenium.webdriver.support import expected_conditions as EC
+	from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:  # pragma: no cover - selenium is part of the bench environment
+	pytestmark.append(pytest.mark.skip(reason="selenium is not installed in the bench environment"))
+
+
+@pytest.fixture(scope="module")
+def desk_site(world):
+	"""A fresh test site has not been through Frappe's setup wizard, and the desk sends every user
+	there; mark this test site as set up (only the flag, no other site setting changes)."""
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		frappe.db.set_single_value("System Settings", "setup_complete", 1)
+		frappe.db.commit()  # the web server must see it
+		frappe.clear_cache()
+
+
+@pytest.fixture(scope="module")
+def browser(desk_site):
+	ARTIFACTS.mkdir(parents=True, exist_ok=True)
+	profile = tempfile.mkdtemp(prefix="gwk-chromium-")
+	options = webdriver.ChromeOptions()
+	options.binary_location = str(CHROMIUM)
+	for flag in (
+		"--headless",
+		"--no-sandbox",
+		"--disable-gpu",
+		"--disable-dev-shm-usage",
+		"--no-first-run",
+		"--disable-background-networking",
+		"--disable-component-update",
+		"--disable-sync",
+		f"--user-data-dir={profile}",
+		"--window-size=1440,1000",
+		"--lang=de-DE",
+	):
+		options.add_argument(flag)
+	driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(str(CHROMEDRIVER)))
+	driver.set_page_load_timeout(90)
+	try:
+		yield driver
+	finally:
+		driver.quit()
+		shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def created():
+	"""Names of records the browser committed; deleted for good afterwards."""
+	names: list[tuple[str, str]] = []
+	yield names
+	frappe.db.rollback()
+	for doctype, name in names:
+		if frappe.db.exists(doctype, name):
+			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
+	frappe.db.commit()  # the browser's records were committed by the web server
+
+
+class Desk:
+	def __init__(self, driver, url):
+		self.driver, self.url = driver, url
+		self.wait = WebDriverWait(driver, WAIT)
+
+	def shot(self, name: str) -> Path:
+		time.sleep(0.6)  # let animations settle
+		path = ARTIFACTS / f"{name}.png"
+		self.driver.save_screenshot(str(path))
+		return path
+
+	def go(self, route: str):
+		self.driver.execute_script("window.onbeforeunload = null")
+		self.driver.get(f"{self.url}{route}")
+		self.wait_ready()
+
+	def wait_ready(self):
+		self.wait.until(
+			lambda d: d.execute_script("return !!(window.frappe && frappe.boot && frappe.router)")
+		)
+		self.wait.until(lambda d: not d.execute_script("return frappe.request && frappe.request.ajax_count"))
+		self.wait.until(
+			lambda d: d.execute_script("return !document.querySelector('.freeze-message-container')")
+		)
+
+	def js(self, script: str, *args):
+		return self.driver.execute_script(script, *args)
+
+	def body_text(self) -> str:
+		return self.driver.find_element(By.TAG_NAME, "body").text
+
+	def wait_text(self, text: str, css: str = "body"):
+		try:
+			self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+		except Exception:
+			self.shot("failed_waiting_for_" + "".join(c if c.isalnum() else "_" for c in text)[:40])
+			raise
+
+	def dialog(self):
+		"""The quick entry, once shown and focused (typing before that could land elsewhere)."""
+		return self.wait.until(
+			EC.visibility_of_element_located(
+				(By.CSS_SELECTOR, "[data-gwk-dialog='quick-consultation'][data-gwk-ready='1']")
+			)
+		)
+
+	def field(self, container, fieldname: str, tag: str = "input"):
+		return container.find_element(By.CSS_SELECTOR, f"[data-fieldname='{fieldname}'] {tag}")
+
+
+def _login(desk: Desk, user: str, password: str):
+	desk.driver.get(f"{desk.url}/login")
+	desk.wait.until(EC.visibility_of_element_located((By.ID, "login_email"))).send_keys(user)
+	desk.driver.find_element(By.ID, "login_password").send_keys(password)
+	desk.driver.find_element(By.CSS_SELECTOR, ".btn-login").click()
+	desk.wait.until(lambda d: "/app" in d.current_url)
+	desk.wait_ready()
+
+
+def _new_consultations(project: str, since: str) -> list[dict]:
+	frappe.db.rollback()  # see what the web server committed
+	return frappe.get_all(
+		"Consultation",
+		filters={"project": project, "creation": (">=", since)},
+		fields=["name", "anonymous", "resident", "channel", "note", "staff_member"],
+		order_by="creation asc",
+	)
+
+
+def test_staff_day_in_the_desk(server, world, browser, created):
+	marker = uuid.uuid4().hex[:8]
+	since = frappe.utils.now()
+	desk = Desk(browser, server.url)
+	_login(desk, world.users.staff_a, world.password)
+	assert desk.js("return frappe.boot.lang") == "de"
+
+	# 1. the workspace, in German
+	desk.go("/app/gemeinwesen")
+	desk.wait_text("Neuer Beratungskontakt")
+	desk.wait_text("KONTAKTE DIESEN MONAT")  # number card titles are upper case by style
+	desk.wait_text("Kontakte pro Monat")
+	desk.wait.until(
+		EC.presence_of_element_located((By.CSS_SELECTOR, ".widget.dashboard-widget-box .chart-container svg"))
+	)
+	text = desk.body_text()
+	for german in ("Gemeinwesen", "Tagesgeschäft", "Beratung", "Datenschutz", "Sprechzeiten-Kalender"):
+		assert german in text, german
+	assert "OFFENE FÄLLE" in text.upper()
+	assert not desk.driver.find_elements(By.CSS_SELECTOR, ".modal.show .msgprint")  # no error popped up
+	desk.shot("01_workspace")
+
+	# 2. anonymous consultation through the quick entry (workspace shortcut, keyboard only)
+	shortcut = desk.wait.until(
+		EC.element_to_be_clickable(
+			(
+				By.XPATH,
+				"//*[contains(@class,'shortcut-widget-box')][.//*[contains(., 'Neuer Beratungskontakt')]]",
+			)
+		)
+	)
+	shortcut.click()
+	dialog = desk.dialog()
+	assert "Neuer Beratungskontakt" in dialog.text
+	desk.wait.until(
+		lambda d: d.execute_script(
+			"return document.activeElement && !!document.activeElement.closest(\"[data-gwk-dialog='quick-consultation']\")"
+		)
+	)
+	assert desk.js("return gwk_app.quick_consultation_dialog.get_value('project')") == world.a.project
+	assert desk.js("return gwk_app.quick_consultation_dialog.get_value('anonymous')") == 1
+	desk.js("gwk_app.quick_consultation_dialog.set_value('channel', 'Phone')")
+	desk.js("gwk_app.quick_consultation_dialog.set_value('age_group', '30-54')")
+	note = desk.field(dialog, "note", "textarea")
+	note.send_keys(f"Browser-Test anonym {marker}")
+	desk.shot("02_quick_entry_anonymous")
+	note.send_keys(Keys.CONTROL, Keys.ENTER)
+	desk.wait.until(
+		EC.invisibility_of_element_located((By.CSS_SELECTOR, "[data-gwk-dialog='quick-consultation']"))
+	)
+	desk.wait_text("gespeichert")
+	desk.shot("03_saved_anonymous")
+	rows = _new_consultations(world.a.project, since)
+	created.extend(("Consultation", r.name) for r in rows)
+	anonymous = [r for r in rows if marker in (r.note or "")]
+	assert len(anonymous) == 1 and anonymous[0].anonymous == 1 and anonymous[0].channel == "Phone"
+	assert anonymous[0].staff_member == world.users.staff_a
+
+	# 3. named consultation from the resident form; the form shows the person's connections
+	desk.go(f"/app/resident/{world.a.resident}")
+	desk.wait_text("Verknüpfungen")
+	desk.shot("04_resident_connections")
+	button = desk.wait.until(
+		EC.element_to_be_clickable((By.XPATH, "//button[contains(., 'Neuer Beratungskontakt')]"))
+	)
+	button.click()
+	dialog = desk.dialog()
+	assert desk.js("return gwk_app.quick_consultation_dialog.get_value('anonymous')") == 0
+	assert desk.js("return gwk_app.quick_consultation_dialog.get_value('resident')") == world.a.resident
+	desk.js("gwk_app.quick_consultation_dialog.set_value('channel', 'Office Hours')")
+	note = desk.field(dialog, "note", "textarea")
+	note.send_keys(f"Browser-Test namentlich {marker}")
+	desk.shot("05_quick_entry_named")
+	note.send_keys(Keys.CONTROL, Keys.ENTER)
+	desk.wait.until(
+		EC.invisibility_of_element_located((By.CSS_SELECTOR, "[data-gwk-dialog='quick-consultation']"))
+	)
+	desk.wait_text("gespeichert")
+	rows = _new_consultations(world.a.project, since)
+	created.extend(("Consultation", r.name) for r in rows if ("Consultation", r.name) not in created)
+	named = [r for r in rows if f"namentlich {marker}" in (r.note or "")]
+	assert len(named) == 1 and named[0].anonymous == 0 and named[0].resident == world.a.resident
+
+	# 4. both are in the list, with their indicators
+	desk.go("/app/consultation?project=" + world.a.project.replace(" ", "%20"))
+	desk.wait_text(anonymous[0].name)
+	desk.wait_text(named[0].name)
+	text = desk.body_text()
+	assert "Anonym" in text and "Namentlich" in text
+	assert world.b.consultation not in text
+	desk.shot("06_consultation_list")
+
+	# 5. the contact statistics report counts them
+	desk.go("/app/query-report/Contact Statistics")
+	desk.wait_text("Kontaktstatistik")
+	desk.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".dt-scrollable .dt-row")))
+	desk.shot("07_contact_statistics")
+	year = frappe.utils.getdate(frappe.utils.today()).year
+	expected = frappe.db.count(
+		"Consultation",
+		{"project": world.a.project, "consultation_date": ("between", [f"{year}-01-01", f"{year}-12-31"])},
+	)
+	summary = dict(
+		desk.js(
+			"return [...document.querySelectorAll('.report-summary .summary-item')].map(e => "
+			"[e.querySelector('.summary-label').innerText.trim(), e.querySelector('.summary-value').innerText.trim()])"
+		)
+	)
+	assert summary.get("Beratungskontakte") == str(expected), summary
+	assert world.b.project not in desk.body_text()
+
+	# 6. case kanban
+	desk.go("/app/case/view/kanban/Cases by Status")
+	desk.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".kanban-column")))
+	desk.wait_text("In Bearbeitung")
+	text = desk.body_text()
+	assert "Nachbarschaftsstreit A" in text and "Nachbarschaftsstreit B" not in text
+	desk.shot("08_case_kanban")
+
+	# 7. office hours calendar
+	desk.go("/app/community-project/view/calendar/default")
+	desk.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".fc-event")))
+	desk.wait_text(f"Sprechzeit {world.a.project}")
+	desk.wait_text("15:00 - 18:00")  # office hours are wall-clock times of the project
+	assert f"Sprechzeit {world.b.project}" not in desk.body_text()
+	desk.shot("09_office_hours_calendar")
+
+
+def test_link_field_offers_own_project_residents_only(server, world, browser):
+	desk = Desk(browser, server.url)
+	if "/app" not in browser.current_url:
+		_login(desk, world.users.staff_a, world.password)
+	desk.go("/app/consultation/new")
+	desk.wait.until(
+		EC.presence_of_element_located((By.CSS_SELECTOR, ".frappe-control[data-fieldname='anonymous'] input"))
+	)
+	desk.wait.until(lambda d: d.execute_script("return cur_frm && cur_frm.doc.doctype === 'Consultation'"))
+	desk.js("cur_frm.set_value('anonymous', 0)")
+	field = desk.wait.until(
+		EC.visibility_of_element_located(
+			(By.CSS_SELECTOR, ".frappe-control[data-fieldname='resident'] input")
+		)
+	)
+	first = _dropdown(desk, field)
+	desk.shot("10_link_field_own_project_only")
+	# without the form's project filter the server still offers only the user's projects
+	desk.js("cur_frm.set_query('resident', () => ({}))")
+	field.send_keys(Keys.CONTROL, "a", Keys.BACKSPACE)
+	second = _dropdown(desk, field)
+	desk.shot("11_link_field_without_client_filter")
+	for options in (first, second):
+		joined = "\n".join(options)
+		assert world.a.resident in joined and "AnkerbergA" in joined
+		assert world.b.resident not in joined and "AnkerbergB" not in joined
+
+
+def _dropdown(desk: Desk, field) -> list[str]:
+	"""Type into a Link field and return the texts of the suggestions."""
+	field.click()
+	field.send_keys("Ankerberg")
+	listbox = "ul[role='listbox'] [role='option']"
+	try:
+		desk.wait.until(lambda d: any(li.is_displayed() for li in d.find_elements(By.CSS_SELECTOR, listbox)))
+	except Exception:
+		desk.shot("failed_link_dropdown")
+		raise
+	time.sleep(1.5)  # the search is debounced; make sure the final answer is in
+	return [li.text for li in desk.driver.find_elements(By.CSS_SELECTOR, listbox) if li.is_displayed()]
