@@ -27,17 +27,26 @@ gwk_app.show_volunteer_matches = (frm) => {
 				html = `<table class="table table-bordered table-sm"><thead><tr>
 					<th>${__("Volunteer")}</th><th>${__("Score")}</th><th>${__("Skills")}</th>
 					<th>${__("Languages")}</th><th>${__("District")}</th><th>${__("Availability")}</th>
-					<th>${__("Police Clearance")}</th></tr></thead><tbody>${rows
+					<th>${__("Police Clearance")}</th><th></th></tr></thead><tbody>${rows
 					.map(
 						(m) => `<tr>
 					<td><a href="/app/community-volunteer/${encodeURIComponent(m.volunteer)}">${esc(m.volunteer_name)}</a></td>
 					<td>${m.score}</td><td>${esc(m.skills.join(", "))}</td><td>${esc(m.languages.join(", "))}</td>
 					<td>${m.district ? yes : ""}</td><td>${availability[m.availability]}</td>
-					<td>${m.clearance_ok ? __("OK") : `<span class="text-danger">${__("Missing")}</span>`}</td></tr>`
+					<td>${m.clearance_ok ? __("OK") : `<span class="text-danger">${__("Missing")}</span>`}</td>
+					<td>${m.clearance_ok ? `<button class="btn btn-xs btn-default gwk-assign" data-volunteer="${esc(m.volunteer)}">${__("Assign")}</button>` : ""}</td></tr>`
 					)
 					.join("")}</tbody></table>`;
 			}
-			frm.get_field("matching_html").$wrapper.html(html);
+			const wrapper = frm.get_field("matching_html").$wrapper;
+			wrapper.html(html);
+			wrapper.find(".gwk-assign").on("click", (e) => {
+				frappe.new_doc("Volunteer Assignment", {
+					project: frm.doc.project,
+					opportunity: frm.doc.name,
+					volunteer: $(e.currentTarget).attr("data-volunteer"),
+				});
+			});
 		},
 	});
 };
