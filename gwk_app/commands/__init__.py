@@ -53,7 +53,8 @@ def gwk_demo_data(context, size="demo", seed=1, until=None):
 		started = time.perf_counter()
 
 		def commit():
-			frappe.db.commit()  # nosemgrep: bulk data generator, commits each batch of its own bulk inserts
+			# bulk data generator: each batch of its own bulk inserts is committed on its own
+			frappe.db.commit()  # nosemgrep
 
 		figures = generate(size=size, seed=seed, until=until, commit=commit, log=click.echo)
 		commit()

@@ -3,6 +3,10 @@
 from datetime import date
 
 from gwk_app.rules.common import UNKNOWN_AGE_GROUP
+from gwk_app.rules.privacy import EMPLOYMENT_STATUSES
+
+# the four employment statuses at entry, in the order of gwk_app.rules.privacy
+UNEMPLOYED, LONG_TERM_UNEMPLOYED, INACTIVE, EMPLOYED = EMPLOYMENT_STATUSES
 
 # inclusive age bounds of the age groups (gwk_app.rules.common.AGE_GROUPS)
 AGE_GROUP_BOUNDS: dict[str, tuple[int, int]] = {
@@ -102,9 +106,9 @@ ESF_INDICATORS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
 		"employment_status",
 		("Unemployed", "Long-term Unemployed"),
 	),
-	("EECO03", "Long-term unemployed", "employment_status", ("Long-term Unemployed",)),
-	("EECO04", "Inactive", "employment_status", ("Inactive",)),
-	("EECO05", "Employed, including self-employed", "employment_status", ("Employed (incl. Self-employed)",)),
+	("EECO03", "Long-term unemployed", "employment_status", (LONG_TERM_UNEMPLOYED,)),
+	("EECO04", "Inactive", "employment_status", (INACTIVE,)),
+	("EECO05", "Employed, including self-employed", "employment_status", (EMPLOYED,)),
 	("EECO06", "Children below 18 years of age", "age_group", ("Under 18",)),
 	("EECO07", "Young people between 18 and 29 years of age", "age_group", ("18-29",)),
 	("EECO08", "Participants of 55 years of age and above", "age_group", ("55-64", "65 and over")),

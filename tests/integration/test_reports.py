@@ -13,6 +13,7 @@ import pytest
 from frappe.desk.query_report import run as run_report
 from frappe.utils.password import update_password
 
+from gwk_app.rules.privacy import EMPLOYMENT_STATUSES
 from gwk_app.rules.suppression import SUPPRESSED
 
 PASSWORD = "Gwk-Report-Pass-2026!"
@@ -26,6 +27,7 @@ USERS = {
 	"staff_y": ("gwk-report-y@example.com", ["GWK Staff"]),
 	"lead_x": ("gwk-report-lead-x@example.com", ["GWK Project Lead"]),
 	"carrier": ("gwk-report-carrier@example.com", ["GWK Carrier Manager"]),
+	"esf_x": ("gwk-report-esf-x@example.com", ["GWK ESF Officer"]),
 }
 YEAR = 2025
 
@@ -63,6 +65,49 @@ REFERRALS = [
 	("r2", "Completed", "2025-03-05", "2025-03-12"),
 	("r3", "Declined", "2025-06-03", None),
 	("r4", "Referred", "2025-06-10", None),
+]
+# events of project X: (key, title, type, starts, status, published, headcount, participants, photos)
+EVENTS = [
+	(
+		"fest",
+		"Stadtteilfest Nord",
+		"District Festival",
+		"2025-06-14 14:00:00",
+		"Held",
+		1,
+		120,
+		[],
+		[("Bühne", 1), ("Aufbau", 0)],
+	),
+	(
+		"kurs",
+		"Computerkurs",
+		"Workshop",
+		"2025-06-20 10:00:00",
+		"Held",
+		1,
+		0,
+		[("r1", "Attended"), ("r2", "Attended"), ("r3", "Absent"), ("r4", "Registered")],
+		[],
+	),
+	("lesung", "Lesung im Park", "Reading", "2025-06-27 18:00:00", "Cancelled", 1, 0, [], []),
+	("intern", "Teamtreffen", "Other", "2025-06-05 09:00:00", "Held", 0, 6, [], []),
+	("advent", "Adventsmarkt", "Advent Market", "2025-12-06 15:00:00", "Held", 1, 300, [], [("Stände", 1)]),
+]
+VOLUNTEER_HOURS = [("2025-03-02", 2.5), ("2025-03-09", 1.5), ("2025-04-01", 3.0), ("2026-01-05", 2.0)]
+# (date, district, category, follow-up status)
+OBSERVATIONS = [
+	("2025-02-01", NORTH, "Cleanliness", "Open"),
+	("2025-02-15", NORTH, "Cleanliness", "Passed On"),
+	("2025-05-01", SOUTH, "Vacancy", "Done"),
+	("2024-12-31", NORTH, "Safety", "Open"),
+]
+MEETINGS = [("2025-02-10", ["Frau Nordmann", "Herr Südmann"]), ("2025-05-12", ["Frau Nordmann"])]
+# ESF participations: (resident, entry, employment status, ISCED, disability)
+ESF = [
+	("r1", "2025-02-01", "Long-term Unemployed", "ISCED 3-4", "No"),
+	("r3", "2025-03-01", EMPLOYMENT_STATUSES[2], "ISCED 0-2", "Yes"),
+	("r4", "2025-04-01", "Unemployed", "ISCED 5-8", "Not specified"),
 ]
 
 
@@ -106,6 +151,7 @@ def setup():
 			"team": [
 				{"user": users["staff_x"], "project_role": "Coordinator"},
 				{"user": users["lead_x"], "project_role": "Project Lead"},
+				{"user": users["esf_x"], "project_role": "Other"},
 			],
 		},
 	)
@@ -119,6 +165,12 @@ def setup():
 			"team": [{"user": users["staff_y"], "project_role": "Coordinator"}],
 		},
 	)
+	project = frappe.get_doc("Community Project", PROJECT_X)
+	missing = {users["esf_x"]} - {m.user for m in project.team}
+	for user in missing:  # a site set up before the ESF officer joined the team
+		project.append("team", {"user": user, "project_role": "Other"})
+	if missing:
+		project.save(ignore_permissions=True)
 	frappe.db.commit()  # shared by the tests of this module; records themselves are rolled back
 	return frappe._dict(users)
 
@@ -185,7 +237,131 @@ def data(setup):
 				"appointment_date": appointment,
 			}
 		).insert()
-	return frappe._dict(residents=residents, users=setup)
+	events = {}
+	for key, title, kind, starts, status, published, headcount, participants, photos in EVENTS:
+		doc = frappe.get_doc(
+			{
+				"doctype": "Community Event",
+				"project": PROJECT_X,
+				"title": title,
+				"event_type": kind,
+				"status": status,
+				"starts_on": starts,
+				"place": "Stadtteilbüro",
+				"district": NORTH,
+				"published": published,
+				"public_description": "Offen für alle.",
+				"headcount_total": headcount,
+				"registration_required": int(bool(participants)),
+				"participants": [{"resident": residents[r], "status": st} for r, st in participants],
+				"photos": [
+					{"image": f"/files/{key}-{i}.jpg", "caption": cap, "publicity_evidence": ev}
+					for i, (cap, ev) in enumerate(photos)
+				],
+			}
+		).insert()
+		events[key] = doc.name
+	volunteer = frappe.get_doc(
+		{
+			"doctype": "Community Volunteer",
+			"project": PROJECT_X,
+			"volunteer_name": "Volker Tannberg",
+			"status": "Active",
+		}
+	).insert()
+	opportunity = frappe.get_doc(
+		{
+			"doctype": "Volunteer Opportunity",
+			"project": PROJECT_X,
+			"title": "Lesepatenschaft",
+			"status": "Open",
+		}
+	).insert()
+	assignment = frappe.get_doc(
+		{
+			"doctype": "Volunteer Assignment",
+			"project": PROJECT_X,
+			"volunteer": volunteer.name,
+			"opportunity": opportunity.name,
+			"status": "Active",
+			"from_date": "2025-01-01",
+		}
+	).insert()
+	for day, hours in VOLUNTEER_HOURS:
+		frappe.get_doc(
+			{
+				"doctype": "Volunteer Hours",
+				"project": PROJECT_X,
+				"assignment": assignment.name,
+				"volunteer": volunteer.name,
+				"work_date": day,
+				"hours": hours,
+			}
+		).insert()
+	for day, district, category, status in OBSERVATIONS:
+		frappe.get_doc(
+			{
+				"doctype": "Area Observation",
+				"project": PROJECT_X,
+				"observation_date": day,
+				"district": district,
+				"category": category,
+				"source": "Own Observation",
+				"follow_up_status": status,
+				"passed_to": PARTNER if status == "Passed On" else None,
+				"passed_on_date": day if status == "Passed On" else None,
+				"description": "Beobachtung im Quartier",
+			}
+		).insert()
+	network = frappe.get_doc(
+		{
+			"doctype": "Network",
+			"project": PROJECT_X,
+			"network_name": "Stadtteilrunde Report",
+			"network_type": "Round Table",
+			"level": "District",
+			"district": NORTH,
+			"active": 1,
+		}
+	).insert()
+	for day, attendees in MEETINGS:
+		frappe.get_doc(
+			{
+				"doctype": "Network Meeting",
+				"project": PROJECT_X,
+				"network": network.name,
+				"meeting_date": day,
+				"attendees": [{"attendee_name": a} for a in attendees],
+			}
+		).insert()
+	for res, entry, employment, isced, disability in ESF:
+		frappe.get_doc(
+			{
+				"doctype": "Consent",
+				"project": PROJECT_X,
+				"resident": residents[res],
+				"purpose": "ESF Participant Data",
+				"legal_basis": "Art. 9(2)(a) GDPR Explicit Consent",
+				"given_on": "2025-01-02",
+			}
+		).insert()
+		frappe.get_doc(
+			{
+				"doctype": "ESF Participation",
+				"project": PROJECT_X,
+				"resident": residents[res],
+				"entry_date": entry,
+				"employment_status": employment,
+				"isced_level": isced,
+				"third_country_national": "No",
+				"foreign_background": "Not specified",
+				"homeless": "No",
+				"rural_area": "No",
+				"disability": disability,
+				"minority": "Not specified",
+			}
+		).insert()
+	return frappe._dict(residents=residents, users=setup, events=events, network=network.name)
 
 
 def _run(name, filters, user="Administrator"):
@@ -394,3 +570,220 @@ def test_project_filter_naming_other_project_is_refused(data, report):
 		_run(report, {"year": YEAR, "project": PROJECT_X}, data.users.staff_y)
 	with pytest.raises(frappe.PermissionError):
 		_run(report, {"year": YEAR, "project": "No Such Project"}, data.users.staff_y)
+
+
+# ---------------------------------------------------------------- Events, volunteers, observations, networks
+
+
+def test_events_and_attendance(data):
+	result = _run("Events and Attendance", {"year": YEAR, "project": PROJECT_X})
+	rows = {r.title: r for r in _rows(result)}
+	assert set(rows) == {e[1] for e in EVENTS}
+	kurs = rows["Computerkurs"]
+	assert (kurs.registered, kurs.attended, kurs.visitors) == (4, 2, 2)
+	assert rows["Stadtteilfest Nord"].evidence_photos == 1
+	assert rows["Stadtteilfest Nord"].visitors == 120
+	held = [e for e in EVENTS if e[4] == "Held"]
+	visitors = sum(max(e[6], len([p for p in e[7] if p[1] == "Attended"])) for e in held)
+	summary = {s["label"]: s["value"] for s in result["report_summary"]}
+	assert summary["Events Held"] == len(held) == 4
+	assert summary["Visitors"] == visitors == 428
+	assert (
+		summary["Events with Publicity Evidence"] == len([e for e in held if any(ev for _c, ev in e[8])]) == 2
+	)
+
+
+def test_volunteer_hours_summary(data):
+	result = _run("Volunteer Hours Summary", {"year": YEAR, "project": PROJECT_X})
+	got = {r.month: (r.hours, r.entries, r.volunteers) for r in _rows(result)}
+	expected: dict = {}
+	for day, hours in VOLUNTEER_HOURS:
+		if _in_year(day):
+			h, n, _v = expected.get(day[:7], (0.0, 0, 1))
+			expected[day[:7]] = (h + hours, n + 1, 1)
+	assert got == expected == {"2025-03": (4.0, 2, 1), "2025-04": (3.0, 1, 1)}
+	summary = {s["label"]: s["value"] for s in result["report_summary"]}
+	assert summary["Volunteer Hours"] == 7.0
+
+
+def test_area_observations(data):
+	rows = _rows(_run("Area Observations", {"year": YEAR, "project": PROJECT_X}))
+	got = {(r.district, r.category_value): (r.observations, r.open, r.passed_on, r.done) for r in rows}
+	expected: dict = {}
+	for day, district, category, status in OBSERVATIONS:
+		if not _in_year(day):
+			continue  # 31 Dec of the year before stays out
+		n, o, p, d = expected.get((district, category), (0, 0, 0, 0))
+		expected[(district, category)] = (
+			n + 1,
+			o + (status == "Open"),
+			p + (status == "Passed On"),
+			d + (status == "Done"),
+		)
+	assert got == expected == {(NORTH, "Cleanliness"): (2, 1, 1, 0), (SOUTH, "Vacancy"): (1, 0, 0, 1)}
+
+
+def test_network_work(data):
+	rows = _rows(_run("Network Work", {"year": YEAR, "project": PROJECT_X}))
+	assert len(rows) == 1
+	assert rows[0].network == data.network
+	assert rows[0].meetings == len(MEETINGS)
+	assert rows[0].attendances == sum(len(a) for _d, a in MEETINGS) == 3
+
+
+def test_esf_plus_indicators_with_gender_breakdown(data):
+	rows = {
+		r.code: r
+		for r in _rows(_run("ESF Plus Indicators", {"year": YEAR, "project": PROJECT_X}, data.users.esf_x))
+	}
+	gender = {k: RESIDENTS[k][4] or "Not specified" for k in RESIDENTS}
+	total = rows["EECO01"]
+	assert (total.female, total.male, total.diverse, total.not_specified, total.total) == (
+		sum(gender[e[0]] == "Female" for e in ESF),
+		sum(gender[e[0]] == "Male" for e in ESF),
+		sum(gender[e[0]] == "Diverse" for e in ESF),
+		sum(gender[e[0]] == "Not specified" for e in ESF),
+		len(ESF),
+	)
+	# unemployed including long-term unemployed: both statuses count
+	assert (
+		rows["EECO02"].total == len([e for e in ESF if e[2] in ("Unemployed", "Long-term Unemployed")]) == 2
+	)
+	assert rows["EECO03"].total == 1 and rows["EECO03"].female == 1
+	assert rows["EECO04"].total == 1 and rows["EECO04"].diverse == 1
+	assert rows["EECO09"].total == 1
+	assert rows["EECO12"].total == 1 and rows["EECO12"].diverse == 1
+	assert rows["EECO13"].total == 0
+
+
+def test_esf_report_needs_the_esf_role(data):
+	with pytest.raises(frappe.PermissionError):
+		_run("ESF Plus Indicators", {"year": YEAR}, data.users.staff_x)
+
+
+# ---------------------------------------------------------------- PDFs
+
+
+def test_funder_report_figures_and_pdf(data):
+	from gwk_app.api.reports import funder_report_html, funder_report_pdf
+
+	frappe.set_user(data.users.lead_x)
+	html = funder_report_html(PROJECT_X, YEAR)
+	assert PROJECT_X in html and str(YEAR) in html
+	# participants vs plan: 4 named, 2 anonymous (below 3, so "."), 6 in total against 10
+	assert '<td class="num plan-target">10</td>' in html
+	assert '<td class="num plan-named">4</td>' in html
+	assert '<td class="num plan-anonymous">.</td>' in html
+	assert '<td class="num plan-total">6</td>' in html
+	assert '<td class="num plan-rate">60.0</td>' in html
+	# held events with their publicity evidence; the cancelled one and non-evidence photos are not listed
+	assert html.count('class="event-row"') == 4
+	assert "Bühne" in html and "Stände" in html
+	assert "Aufbau" not in html and "Lesung im Park" not in html
+	for _first, last, *_rest in RESIDENTS.values():
+		assert last not in html
+	funder_report_pdf(PROJECT_X, YEAR)
+	assert frappe.local.response.type == "pdf"
+	assert frappe.local.response.filecontent.startswith(b"%PDF")
+
+
+def test_funder_report_of_other_project_is_refused(data):
+	from gwk_app.api.reports import funder_report_html, funder_report_pdf
+
+	frappe.set_user(data.users.staff_y)
+	with pytest.raises(frappe.PermissionError):
+		funder_report_html(PROJECT_X, YEAR)
+	with pytest.raises(frappe.PermissionError):
+		funder_report_pdf(PROJECT_X, YEAR)
+	frappe.set_user(data.users.carrier)
+	with pytest.raises(frappe.PermissionError):
+		funder_report_html(PROJECT_X, YEAR)
+
+
+def test_monthly_event_plan(data):
+	from gwk_app.api.reports import event_plan_html, event_plan_pdf
+
+	frappe.set_user(data.users.staff_x)
+	html = event_plan_html(YEAR, 6)
+	june = [e for e in EVENTS if e[3].startswith("2025-06") and e[5] and e[4] != "Cancelled"]
+	assert [e[1] for e in june] == ["Stadtteilfest Nord", "Computerkurs"]
+	for e in june:
+		assert e[1] in html
+	assert "Lesung im Park" not in html  # cancelled
+	assert "Teamtreffen" not in html  # not published
+	assert "Adventsmarkt" not in html  # another month
+	assert html.count('class="event"') == 2
+	event_plan_pdf(YEAR, 6)
+	assert frappe.local.response.filecontent.startswith(b"%PDF")
+	# staff of another project get an empty plan, not project X's events
+	frappe.set_user(data.users.staff_y)
+	assert "Stadtteilfest Nord" not in event_plan_html(YEAR, 6)
+
+
+# ---------------------------------------------------------------- more access
+
+
+MORE_REPORTS = ["Events and Attendance", "Volunteer Hours Summary", "Area Observations", "Network Work"]
+
+
+@pytest.mark.parametrize("report", MORE_REPORTS)
+def test_more_reports_show_own_project_only(data, report):
+	assert {r.project for r in _rows(_run(report, {"year": YEAR}, data.users.staff_x))} == {PROJECT_X}
+	assert PROJECT_X not in {r.project for r in _rows(_run(report, {"year": YEAR}, data.users.staff_y))}
+	with pytest.raises(frappe.PermissionError):
+		_run(report, {"year": YEAR, "project": PROJECT_X}, data.users.staff_y)
+	with pytest.raises(frappe.PermissionError):
+		_run(report, {"year": YEAR}, data.users.carrier)
+
+
+# ---------------------------------------------------------------- demo data generator
+
+
+def _report_figures(projects):
+	rows = _rows(_run("Participants vs Plan", {"from_date": "2024-01-01", "to_date": "2025-12-31"}))
+	return sorted(
+		(r.project, r.year, r.named, r.anonymous, r.in_target_group) for r in rows if r.project in projects
+	)
+
+
+def test_demo_data_generator_counts_and_determinism():
+	from gwk_app.reports.demo_data import PROJECTS, SIZES, generate
+
+	size = SIZES["demo"]
+	first = generate("demo", seed=11, until="2025-12-31")
+	projects = [p[0] for p in PROJECTS[: size.projects]]
+	assert first["projects"] == size.projects >= 2
+	assert first["Resident"] == size.residents
+	assert first["Consultation"] == size.consultations
+	assert first["Case"] == size.cases
+	assert first["Referral"] == size.referrals
+	assert first["Community Event"] == size.projects * size.years * size.events
+	assert first["Volunteer Hours"] > 0 and first["Network Meeting"] > 0 and first["Area Observation"] > 0
+	# mostly anonymous contacts, some named; only the seeds' districts; no future dates
+	anonymous = frappe.db.count("Consultation", {"project": ("in", projects), "anonymous": 1})
+	assert size.consultations / 2 < anonymous < size.consultations
+	districts = set(frappe.get_all("Resident", filters={"project": ("in", projects)}, pluck="district"))
+	assert districts <= {
+		"Kappel",
+		"Markersdorf",
+		"Morgenleite",
+		"Hutholz",
+		"Kaßberg",
+		"Schloßchemnitz",
+		"Sonnenberg",
+		"Zentrum",
+	}
+	figures = _report_figures(projects)
+	assert sum(f[2] + f[3] for f in figures) > 0
+
+	frappe.db.rollback()
+	second = generate("demo", seed=11, until="2025-12-31")
+	assert second["fingerprint"] == first["fingerprint"]
+	assert {k: v for k, v in second.items() if k != "timings"} == {
+		k: v for k, v in first.items() if k != "timings"
+	}
+	assert _report_figures(projects) == figures
+
+	frappe.db.rollback()
+	other = generate("demo", seed=12, until="2025-12-31")
+	assert other["fingerprint"] != first["fingerprint"]

@@ -9,4 +9,16 @@ frappe.query_reports["Participants vs Plan"] = {
 		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
 		{ fieldname: "district", label: __("District"), fieldtype: "Link", options: "District" },
 	],
+	onload(report) {
+		report.page.add_inner_button(__("Funder Report PDF"), () => {
+			const project = report.get_filter_value("project");
+			const year = report.get_filter_value("year") || new Date().getFullYear();
+			if (!project) {
+				frappe.msgprint(__("Choose a project first."));
+				return;
+			}
+			const args = new URLSearchParams({ project, year });
+			window.open(`/api/method/gwk_app.api.reports.funder_report_pdf?${args}`);
+		});
+	},
 };

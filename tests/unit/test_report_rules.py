@@ -1,0 +1,114 @@
+"""Report rules: periods, target groups, medians from counted distributions, rates, ESF indicators."""
+
+from datetime import date
+from statistics import median
+
+import pytest
+
+from gwk_app.rules.privacy import EMPLOYMENT_STATUSES
+from gwk_app.rules.reports import (
+	ESF_INDICATORS,
+	esf_counts,
+	in_served_district,
+	in_target_age,
+	mean_from_counts,
+	median_from_counts,
+	period,
+	rate,
+	years_of,
+)
+
+TODAY = date(2026, 11, 21)
+
+
+def test_period_defaults_to_this_year():
+	assert period(None, None, None, TODAY) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_period_of_a_year():
+	assert period("2024", None, None, TODAY) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_explicit_dates_win_and_open_ends_are_filled():
+	assert period(2024, date(2025, 3, 1), date(2025, 4, 30), TODAY) == (date(2025, 3, 1), date(2025, 4, 30))
+	assert period(None, date(2025, 3, 1), None, TODAY) == (date(2025, 3, 1), date(2025, 12, 31))
+	assert period(None, None, date(2025, 4, 30), TODAY) == (date(2025, 1, 1), date(2025, 4, 30))
+	# swapped ends are put in order
+	assert period(None, date(2025, 4, 30), date(2025, 3, 1), TODAY) == (date(2025, 3, 1), date(2025, 4, 30))
+
+
+def test_years_of_a_period_across_the_boundary():
+	assert years_of(date(2024, 12, 1), date(2026, 1, 31)) == [2024, 2025, 2026]
+
+
+@pytest.mark.parametrize(
+	"year, birth_year, group, low, high, expected",
+	[
+		(2025, 1980, None, 18, 65, True),  # 45
+		(2025, 2010, None, 18, 65, False),  # 15
+		(2025, 1960, None, 18, 65, True),  # 65: the upper bound is inclusive
+		(2025, 1959, None, 18, 65, False),  # 66
+		(2025, 2007, None, 18, None, True),  # 18, open upper bound
+		(2025, None, "30-54", 18, 65, True),  # group inside the range
+		(2025, None, "65 and over", 18, 65, False),  # group reaches beyond the range
+		(2025, None, "55-64", 18, 65, True),
+		(2025, None, "Unknown", 18, 65, False),
+		(2025, None, None, 18, 65, False),
+		(2025, None, None, None, None, True),  # no target age: everybody
+		(2025, 2020, "Under 18", 0, 0, True),  # 0/0 means no range
+	],
+)
+def test_in_target_age(year, birth_year, group, low, high, expected):
+	assert in_target_age(year, birth_year, group, low, high) is expected
+
+
+def test_in_served_district():
+	assert in_served_district("Kappel", {"Kappel", "Hutholz"})
+	assert not in_served_district("Zentrum", {"Kappel"})
+	assert not in_served_district(None, {"Kappel"})
+	assert in_served_district("Zentrum", set())  # a project naming no districts serves all
+
+
+@pytest.mark.parametrize(
+	"values",
+	[[10, 20, 30], [5, 7], [1], [3, 3, 3, 8], [0, 0, 100, 2, 9, 9, 9], list(range(1, 101))],
+)
+def test_median_and_mean_from_counts_match_the_plain_values(values):
+	counts: dict[int, int] = {}
+	for v in values:
+		counts[v] = counts.get(v, 0) + 1
+	assert median_from_counts(counts) == median(values)
+	assert median_from_counts(list(counts.items())) == median(values)
+	assert mean_from_counts(counts) == pytest.approx(sum(values) / len(values))
+
+
+def test_median_of_nothing():
+	assert median_from_counts({}) is None
+	assert mean_from_counts({}) is None
+	assert median_from_counts({5: 0}) is None
+
+
+def test_rate():
+	assert rate(6, 10) == 60.0
+	assert rate(1, 3) == 33.3
+	assert rate(5, 0) is None
+	assert rate(None, 4) == 0.0
+
+
+def test_esf_indicators_follow_annex_i():
+	unemployed, long_term, inactive, employed = EMPLOYMENT_STATUSES
+	codes = [c for c, *_ in ESF_INDICATORS]
+	assert codes[0] == "EECO01" and "EECO02" in codes and "EECO12" in codes
+	assert len(codes) == len(set(codes))
+	# the long-term unemployed count also as unemployed
+	assert {"EECO01", "EECO02", "EECO03"} <= esf_counts({"employment_status": long_term})
+	assert "EECO03" not in esf_counts({"employment_status": unemployed})
+	assert "EECO04" in esf_counts({"employment_status": inactive})
+	assert "EECO05" in esf_counts({"employment_status": employed})
+	# 55 and above covers both older age groups
+	assert "EECO08" in esf_counts({"age_group": "55-64"}) and "EECO08" in esf_counts(
+		{"age_group": "65 and over"}
+	)
+	# "not specified" counts for no characteristic
+	assert esf_counts({"disability": "Not specified", "minority": "Not specified"}) == {"EECO01"}
+	assert "EECO12" in esf_counts({"disability": "Yes"})
