@@ -238,6 +238,28 @@ def test_esf_records_are_read_only_by_the_roles_that_need_them(pw, world):
 	frappe.set_user("Administrator")
 
 
+def test_esf_officer_records_participation_and_finds_only_own_residents(pw, world):
+	"""The ESF role picks residents of its own projects in the link field but cannot open them."""
+	from frappe.desk.search import search_link
+
+	res = resident(pw.project, "Esfauswahl")
+	other = resident(world.b.project, "Esfauswahlb", district=world.b.district)
+	consent(pw.project, res, "ESF Participant Data")
+	frappe.set_user(pw.officer)
+	values = {r["value"] for r in search_link("Resident", "Esfauswahl", page_length=50)}
+	assert res in values and other not in values
+	assert not frappe.has_permission("Resident", "read", res)
+	with pytest.raises(frappe.PermissionError):
+		getdoc("Resident", res)
+	doc = esf(pw.project, res)
+	assert doc.owner == pw.officer
+	# another project's resident fails like a missing one
+	with pytest.raises(frappe.LinkValidationError):
+		esf(pw.project, other)
+	frappe.set_user("Administrator")
+	assert not frappe.db.exists("ESF Participation", {"resident": other})
+
+
 def test_esf_officer_of_another_project_sees_nothing(pw, world):
 	res = resident(world.b.project, "Esfanderesprojekt", district=world.b.district)
 	consent(world.b.project, res, "ESF Participant Data")
