@@ -524,6 +524,49 @@ def test_retention_runs_in_batches(retention_cases, monkeypatch):
 	assert frappe.db.get_value("Resident", second, "anonymised_on")
 
 
+def test_retention_keeps_an_active_volunteer_and_a_case_party(pw):
+	long_ago = add_years(today(), -6)
+	volunteer_res = resident(pw.project, "Ehrenamtalt")
+	volunteer = frappe.get_doc(
+		{
+			"doctype": "Community Volunteer",
+			"project": pw.project,
+			"resident": volunteer_res,
+			"volunteer_name": "Ehrenamt Alt",
+			"status": "Active",
+		}
+	).insert()
+	party = resident(pw.project, "Parteialt")
+	main = resident(pw.project, "Hauptalt")
+	case = frappe.get_doc(
+		{
+			"doctype": "Case",
+			"project": pw.project,
+			"title": "Alter Streit",
+			"case_type": "Neighbourhood Conflict / Mediation",
+			"resident": main,
+			"opened_on": getdate(long_ago),
+			"parties": [{"resident": party, "party_role": "Other Party"}],
+		}
+	).insert()
+	for doctype, name in (
+		("Resident", volunteer_res),
+		("Community Volunteer", volunteer.name),
+		("Resident", party),
+		("Resident", main),
+		("Case", case.name),
+	):
+		_age(doctype, name, long_ago)
+	frappe.db.sql("update `tabCase Party` set modified=%s where parent=%s", (long_ago, case.name))
+	due = {r.resident for r in retention.candidates()}
+	assert not due & {volunteer_res, party, main}
+	# once the volunteer has left and the case is closed, they are due
+	frappe.db.set_value("Community Volunteer", volunteer.name, "status", "Left", update_modified=False)
+	frappe.db.set_value("Case", case.name, "status", "Closed", update_modified=False)
+	due = {r.resident for r in retention.candidates()}
+	assert {volunteer_res, party, main} <= due
+
+
 def test_bench_command_dry_run(pw):
 	result = subprocess.run(
 		[str(BENCH / "env/bin/python"), "-m", "frappe.utils.bench_helper", "frappe", "--site", SITE,
