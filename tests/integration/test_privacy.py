@@ -375,6 +375,14 @@ def test_erasure_needs_verified_identity_and_confirmation_of_holds(pw):
 	_throws(doc.erase_personal_data, "already erased")
 
 
+def test_erasure_acts_on_the_stored_request_only(pw):
+	res = resident(pw.project, "Loeschmanipulation")
+	access = _request(res, "Art. 15 Access", identity_verified=1)
+	access.request_type = "Art. 17 Erasure"  # sent by a client, never saved
+	_throws(access.erase_personal_data, "Only an erasure request erases data.")
+	assert frappe.db.get_value("Resident", res, "last_name") == "Loeschmanipulation"
+
+
 # ---------------------------------------------------------------- access log
 
 

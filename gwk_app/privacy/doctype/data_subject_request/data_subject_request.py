@@ -37,8 +37,11 @@ class DataSubjectRequest(Document):
 		close_reminders(self)
 
 	def check_officer(self):
+		"""Only the officer acts on a request, and always on the stored request, never on values a
+		client sent along with the call."""
 		frappe.only_for(OFFICER_ROLES)
 		self.check_permission("write")
+		self.reload()
 
 	@frappe.whitelist()
 	def get_holds(self) -> list[str]:

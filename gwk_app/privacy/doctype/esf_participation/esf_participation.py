@@ -109,6 +109,7 @@ class ESFParticipation(ProjectBoundDocument):
 	):
 		"""A person who comes back counts once: the first entry's data stay, the exit is updated."""
 		self.check_permission("write")
+		self.reload()  # act on the stored record, not on unsaved values sent with the call
 		reentry = getdate(reentry_on or today())
 		validate_not_future(reentry, "Re-entry Date")
 		if not next_reentry_valid(
