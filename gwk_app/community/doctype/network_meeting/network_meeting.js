@@ -11,12 +11,29 @@ frappe.ui.form.on("Network Meeting", {
 				frm.call("create_todos").then(() => frm.reload_doc());
 			});
 		}
+		if (frm.doc.network) {
+			frm.add_custom_button(__("Add Member Partners as Attendees"), () => add_member_partners(frm));
+		}
+	},
+	network(frm) {
+		if (!frm.doc.network) return;
+		frappe.db.get_value("Network", frm.doc.network, "project").then((r) => {
+			if (r.message && r.message.project) frm.set_value("project", r.message.project);
+		});
 	},
 });
 
-frappe.ui.form.on("Network Meeting", "network", (frm) => {
-	if (!frm.doc.network) return;
-	frappe.db.get_value("Network", frm.doc.network, "project").then((r) => {
-		if (r.message && r.message.project) frm.set_value("project", r.message.project);
+function add_member_partners(frm) {
+	frappe.db.get_doc("Network", frm.doc.network).then((network) => {
+		const present = new Set((frm.doc.attendees || []).map((row) => row.partner).filter(Boolean));
+		let added = 0;
+		for (const member of network.members || []) {
+			if (!present.has(member.partner)) {
+				frm.add_child("attendees", { partner: member.partner });
+				added += 1;
+			}
+		}
+		frm.refresh_field("attendees");
+		frappe.show_alert(__("{0} attendees added.", [added]));
 	});
-});
+}
