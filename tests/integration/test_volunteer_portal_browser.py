@@ -1,5 +1,6 @@
-"""The volunteer portal page in a real browser (Debian's Chromium, headless): a volunteer adds a time
-slot, saves the profile and logs hours through the page's own forms."""
+"""Volunteering in a real browser (Debian's Chromium, headless): a volunteer adds a time slot, saves the
+profile and logs hours through the portal page's own forms; staff see suggested volunteers on the
+opportunity form."""
 
 import shutil
 import tempfile
@@ -112,3 +113,23 @@ def test_volunteer_saves_availability_and_logs_hours_in_the_browser(server, worl
 	assert logged and logged[0].hours == 2.5 and logged[0].logged_by_volunteer == 1
 	assert logged[0].volunteer == portal.own
 	WebDriverWait(browser, WAIT).until(lambda d: "Beete gegossen" in d.page_source)
+
+
+def test_opportunity_form_shows_suggested_volunteers(server, world, browser):
+	"""The desk form of an opportunity lists the project's volunteers with their match."""
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		frappe.db.set_single_value("System Settings", "setup_complete", 1)
+		frappe.db.commit()  # the web server must see it (only the setup flag of this test site)
+		frappe.clear_cache()
+	session = server.session(world.users.staff_a, world.password)
+	browser.get(f"{server.url}/login")
+	browser.delete_all_cookies()
+	browser.add_cookie({"name": "sid", "value": session.cookies["sid"], "path": "/"})
+	browser.get(f"{server.url}/app/volunteer-opportunity/{world.a.opportunity}")
+	selector = ".frappe-control[data-fieldname=matching_html] table"
+	WebDriverWait(browser, 60).until(
+		lambda d: any("Wilma EhrenfeldA" in t.text for t in d.find_elements(By.CSS_SELECTOR, selector))
+	)
+	table = browser.find_element(By.CSS_SELECTOR, selector).text
+	assert "Wilma EhrenfeldB" not in table
+	assert browser.find_elements(By.CSS_SELECTOR, f"{selector} .gwk-assign")
