@@ -399,6 +399,26 @@ def test_opening_a_resident_is_logged(pw, world):
 	assert [(r.user, r.method) for r in rows] == [(pw.staff, "Form Load")]
 
 
+def test_officer_reviews_the_access_log_and_staff_cannot(pw, world):
+	from frappe.desk.query_report import run
+
+	res = resident(pw.project, "Protokollpruefung")
+	frappe.set_user(pw.staff)
+	getdoc("Resident", res)
+	with pytest.raises(frappe.PermissionError):
+		run("Access Log Review", filters={"from_date": today(), "to_date": today()})
+	frappe.set_user(world.users.dpo)
+	result = run("Access Log Review", filters={"from_date": today(), "to_date": today(), "document": res})
+	rows = [r for r in result["result"] if isinstance(r, dict)]
+	assert [(r["user"], r["export_from"], r["reference_document"], r["method"]) for r in rows] == [
+		(pw.staff, "Resident", res, "Form Load")
+	]
+	_throws(
+		lambda: run("Access Log Review", filters={"from_date": today(), "to_date": add_days(today(), -1)}),
+		"To Date must not be before From Date.",
+	)
+
+
 def test_report_export_of_residents_is_logged(pw, world):
 	from frappe.desk.reportview import export_query
 
