@@ -55,10 +55,15 @@ def test_staff_get_nothing_of_esf_records_over_rest(server, world, records):
 			),
 			s.post(
 				f"{server.url}/api/method/frappe.desk.reportview.get",
-				data={"doctype": ESF, "fields": json.dumps([f"`tab{ESF}`.`name`", f"`tab{ESF}`.`disability`"])},
+				data={
+					"doctype": ESF,
+					"fields": json.dumps([f"`tab{ESF}`.`name`", f"`tab{ESF}`.`disability`"]),
+				},
 			),
 			s.get(f"{server.url}/api/method/frappe.client.get_count", params={"doctype": ESF}),
-			s.post(f"{server.url}/api/method/frappe.desk.search.search_link", data={"doctype": ESF, "txt": ""}),
+			s.post(
+				f"{server.url}/api/method/frappe.desk.search.search_link", data={"doctype": ESF, "txt": ""}
+			),
 			s.post(
 				f"{server.url}/api/method/frappe.desk.reportview.export_query",
 				data={
