@@ -301,6 +301,24 @@ def test_request_refuses_bad_input(pw):
 	assert frappe.db.count("Data Subject Request") == before
 
 
+def test_request_points_to_the_same_person_in_other_projects(pw, world):
+	here = resident(pw.project, "Doppeltda", first_name="Greta", birth_year=1970, postcode="09111")
+	there = resident(
+		world.b.project,
+		"Doppeltda",
+		first_name="Greta",
+		birth_year=1970,
+		postcode="09111",
+		district=world.b.district,
+	)
+	resident(pw.project, "Doppeltda", first_name="Greta", birth_year=1971, postcode="09111")  # not the same
+	doc = _request(here)
+	frappe.set_user(world.users.dpo)
+	getdoc("Data Subject Request", doc.name)
+	loaded = frappe.response.docs[0]
+	assert loaded.get_onload().same_person == [{"resident": there, "project": world.b.project}]
+
+
 def test_only_the_data_protection_role_reads_requests(pw, world):
 	res = resident(pw.project, "Anfragezugriff")
 	doc = _request(res)

@@ -4,6 +4,15 @@
 frappe.ui.form.on("Data Subject Request", {
 	refresh(frm) {
 		if (frm.is_new()) return;
+		const same = frm.doc.__onload?.same_person || [];
+		if (same.length) {
+			frm.set_intro(
+				__("The same person may also be recorded in other projects: {0}. Answer the request for each record.", [
+					same.map((r) => `${frappe.utils.escape_html(r.resident)} (${frappe.utils.escape_html(r.project)})`).join(", "),
+				]),
+				"orange"
+			);
+		}
 		if (frm.doc.request_type === "Art. 15 Access") {
 			for (const format of ["JSON", "PDF"]) {
 				frm.add_custom_button(

@@ -15,6 +15,7 @@ from frappe.utils import getdate, now_datetime, today
 
 from gwk_app.controllers import validate_not_future
 from gwk_app.privacy import audit, personal_data
+from gwk_app.rules.casework import duplicate_key
 from gwk_app.rules.privacy import request_due_date
 
 OFFICER_ROLES = ("GWK Data Protection", "System Manager")
@@ -33,8 +34,35 @@ class DataSubjectRequest(Document):
 		else:
 			self.completed_on = None
 
+	def onload(self):
+		self.set_onload("same_person", self.same_person_elsewhere())
+
 	def on_update(self):
 		close_reminders(self)
+
+	def same_person_elsewhere(self) -> list[dict]:
+		"""Residents of other projects with the same name, birth year and postcode: every project keeps
+		its own record of a person, and the officer answers the request for each of them."""
+		if not self.resident:
+			return []
+		person = frappe.db.get_value(
+			"Resident", self.resident, ["first_name", "last_name", "birth_year", "postcode"], as_dict=True
+		)
+		key = person and duplicate_key(
+			person.first_name, person.last_name, person.birth_year, person.postcode
+		)
+		if not key:
+			return []
+		candidates = frappe.get_all(
+			"Resident",
+			filters={"birth_year": person.birth_year, "name": ("!=", self.resident)},
+			fields=["name", "project", "first_name", "last_name", "birth_year", "postcode"],
+		)
+		return [
+			{"resident": c.name, "project": c.project}
+			for c in candidates
+			if duplicate_key(c.first_name, c.last_name, c.birth_year, c.postcode) == key
+		]
 
 	def check_officer(self):
 		"""Only the officer acts on a request, and always on the stored request, never on values a
