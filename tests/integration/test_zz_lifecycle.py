@@ -88,6 +88,11 @@ def test_uninstall_leaves_nothing_then_reinstall(world):
 		}
 	).insert(ignore_permissions=True)
 	frappe.db.commit()
+	# uninstall deletes the GWK roles and with them every user's role rows: put them back afterwards,
+	# so the bench is left as the test found it
+	role_rows = frappe.get_all(
+		"Has Role", filters={"role": ("in", ROLES), "parenttype": "User"}, fields=["parent", "role"]
+	)
 
 	result = bench("uninstall-app", "gwk_app", "--yes", "--no-backup", "--force")
 	try:
@@ -121,5 +126,11 @@ def test_uninstall_leaves_nothing_then_reinstall(world):
 		assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
 		frappe.db.rollback()
 		frappe.clear_cache()
+		roles_by_user = {}
+		for row in role_rows:
+			roles_by_user.setdefault(row.parent, []).append(row.role)
+		for user, roles in roles_by_user.items():
+			frappe.get_doc("User", user).add_roles(*roles)
+		frappe.db.commit()
 	assert "gwk_app" in frappe.get_installed_apps()
 	assert frappe.db.exists("Role", "GWK Staff")
