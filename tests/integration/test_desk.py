@@ -621,3 +621,42 @@ def test_quick_entry_page_is_there_for_staff(world):
 	assert page.module == "Casework" and page.standard == "Yes"
 	assert {r.role for r in page.roles} >= {"GWK Staff", "GWK Project Lead"}
 	assert "GWK Carrier Manager" not in {r.role for r in page.roles}
+
+
+def test_resident_form_counts_event_registrations_and_volunteer_profile(world):
+	from frappe.desk.notifications import get_open_count
+	from frappe.utils import add_to_date, now_datetime
+
+	if not (
+		frappe.db.exists("DocType", "Community Event") and frappe.db.exists("DocType", "Community Volunteer")
+	):
+		pytest.skip("events or volunteering are not installed on this site")
+	resident = frappe.get_doc(
+		{"doctype": "Resident", "project": world.a.project, "first_name": "Verbinda", "last_name": "Testfall"}
+	).insert(ignore_permissions=True)
+	start = add_to_date(now_datetime(), days=10).replace(microsecond=0, second=0)
+	frappe.get_doc(
+		{
+			"doctype": "Community Event",
+			"project": world.a.project,
+			"title": "Nähcafé Verbindungen",
+			"event_type": "Workshop",
+			"starts_on": start,
+			"ends_on": add_to_date(start, hours=2),
+			"participants": [{"resident": resident.name, "status": "Registered"}],
+		}
+	).insert(ignore_permissions=True)
+	frappe.get_doc(
+		{
+			"doctype": "Community Volunteer",
+			"project": world.a.project,
+			"volunteer_name": "Verbinda Testfall",
+			"resident": resident.name,
+		}
+	).insert(ignore_permissions=True)
+	_as(world.users.staff_a)
+	counts = get_open_count("Resident", resident.name)["count"]["external_links_found"]
+	by_doctype = {c["doctype"]: c["count"] for c in counts}
+	assert by_doctype["Community Event"] == 1
+	assert by_doctype["Community Volunteer"] == 1
+	assert by_doctype["Consultation"] == 0
