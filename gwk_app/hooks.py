@@ -68,6 +68,8 @@ gwk_personal_data = [
 			"special_category_notes",
 			"notes",
 		],
+		# scrubbed from the history of shared records; identifying ones also site-wide (printed pages)
+		"scrub": ["first_name", "last_name", "full_name", "pseudonym", "street", "phone", "email"],
 		"identifying": ["full_name", "pseudonym", "street", "phone", "email"],
 	},
 	{

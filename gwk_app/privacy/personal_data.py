@@ -14,6 +14,10 @@ Privacy imports no module above it. Each module declares its personal data in ho
 		"via": "Community Volunteer",       # link_field points at another declared record of the person
 	}
 
+The Resident's own entry adds "scrub" (values removed from the history and comments of records the
+person only appears in, such as another's case) and "identifying" (values also removed wherever core
+tables quote them, such as a report page printed to PDF in the Access Log).
+
 Erasure anonymises rather than deletes: counted records stay (with gender, age group, district), their
 personal text is cleared, and every trace in Frappe's core tables is removed.
 """
@@ -418,7 +422,7 @@ def erase(resident: str) -> dict:
 		frappe.throw(_("Resident {0} not found.").format(resident), frappe.DoesNotExistError)
 	footprint = Footprint(resident)
 	subject = subject_entry()
-	values = _personal_values(person, subject.get("redact"))
+	values = _personal_values(person, subject.get("scrub") or subject.get("redact"))
 	identifying = _personal_values(person, subject.get("identifying"))
 
 	_delete_files(footprint)
