@@ -69,9 +69,11 @@ def overdue_referrals(filters: str | dict | None = None) -> dict:
 
 
 def participants_by_project(year: int | None = None) -> list[dict]:
-	"""Per project in scope: named residents with at least one consultation in the year (participants)
-	and the project's yearly participant target (plan). Anonymous contacts are contacts, not
-	participants."""
+	"""Per project in scope: participants in the year and the project's yearly target (plan).
+
+	Counted as the Participants vs Plan report counts them: every resident with at least one
+	consultation in the year once, plus every anonymous contact (anonymous people cannot be told
+	apart)."""
 	year = year or getdate(today()).year
 	projects = _scope_projects()
 	if projects == []:
@@ -86,17 +88,27 @@ def participants_by_project(year: int | None = None) -> list[dict]:
 	if not plans:
 		return []
 	consultation = frappe.qb.DocType("Consultation")
-	rows = (
+	in_scope = (
+		consultation.project.isin([p.name for p in plans])
+		& consultation.consultation_date[f"{year}-01-01" : f"{year}-12-31"]
+	)
+	named = (
 		frappe.qb.from_(consultation)
-		.select(consultation.project, Count(consultation.resident).distinct().as_("participants"))
-		.where(consultation.project.isin([p.name for p in plans]))
-		.where(consultation.anonymous == 0)
-		.where(consultation.resident.isnotnull())
-		.where(consultation.consultation_date[f"{year}-01-01" : f"{year}-12-31"])
+		.select(consultation.project, Count(consultation.resident).distinct().as_("n"))
+		.where(in_scope & consultation.resident.isnotnull())
 		.groupby(consultation.project)
 		.run(as_dict=True)
 	)
-	actual = {r.project: r.participants for r in rows}
+	anonymous = (
+		frappe.qb.from_(consultation)
+		.select(consultation.project, Count("*").as_("n"))
+		.where(in_scope & (consultation.anonymous == 1))
+		.groupby(consultation.project)
+		.run(as_dict=True)
+	)
+	actual: dict[str, int] = {}
+	for row in (*named, *anonymous):
+		actual[row.project] = actual.get(row.project, 0) + row.n
 	return [
 		{"project": p.name, "participants": actual.get(p.name, 0), "plan": cint(p.participant_target)}
 		for p in plans

@@ -331,22 +331,36 @@ def test_participants_vs_plan(world):
 	_consultation(world.a.project, anonymous=0, resident=world.a.resident)
 	_consultation(world.a.project, anonymous=0, resident=world.a.resident)  # same person: once
 	_consultation(world.a.project, anonymous=0, resident=world.a.other_resident)
-	_consultation(world.a.project)  # anonymous: a contact, not a participant
+	_consultation(world.a.project)  # anonymous: each contact counts
+	_consultation(world.b.project)
 	year = getdate(today()).year
-	named = frappe.get_all(
-		"Consultation",
-		filters={
-			"project": world.a.project,
-			"anonymous": 0,
-			"consultation_date": ("between", [f"{year}-01-01", f"{year}-12-31"]),
-		},
-		pluck="resident",
-	)
-	assert _card_value("Participants vs Plan", world.users.staff_a) == f"{len(set(named))} of 500"
+	this_year = ("between", [f"{year}-01-01", f"{year}-12-31"])
+
+	def expected(project):
+		named = frappe.get_all(
+			"Consultation",
+			filters={"project": project, "anonymous": 0, "consultation_date": this_year},
+			pluck="resident",
+		)
+		anonymous = frappe.db.count(
+			"Consultation", {"project": project, "anonymous": 1, "consultation_date": this_year}
+		)
+		return len(set(named)) + anonymous
+
+	assert _card_value("Participants vs Plan", world.users.staff_a) == f"{expected(world.a.project)} of 500"
+	assert _card_value("Participants vs Plan", world.users.staff_b) == f"{expected(world.b.project)} of 500"
 	assert _card_value("Participants vs Plan", world.users.nobody) == "0 of 0"
 	_as(world.users.staff_b)
 	rows = dashboard.participants_by_project()
 	assert [r["project"] for r in rows] == [world.b.project]
+	# the same figure as the Participants vs Plan report
+	from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import execute
+
+	_as(world.users.staff_a)
+	report_rows = execute({"project": world.a.project, "year": year})[1]
+	assert [r["total"] for r in report_rows if r.get("project") == world.a.project] == [
+		expected(world.a.project)
+	]
 
 
 def test_participants_chart_source(world):
