@@ -35,6 +35,8 @@ app_include_js = ["/assets/gwk_app/js/gwk_app.js", "/assets/gwk_app/js/quick_con
 
 boot_session = "gwk_app.boot.boot_session"
 before_request = ["gwk_app.api.guard.validate_rest_body"]
+# REST reads of residents and ESF records are logged like form loads (Access Log)
+after_request = ["gwk_app.privacy.audit.log_rest_read"]
 
 scheduler_events = {
 	"daily": [

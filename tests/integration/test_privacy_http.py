@@ -116,3 +116,35 @@ def test_art15_export_over_http_is_for_the_officer_and_logged(server, world, rec
 
 	r = dpo.get(url, params={"name": records.request, "file_format": "PDF"})
 	assert r.status_code == 200 and r.content.startswith(b"%PDF")
+
+
+def test_rest_reads_of_residents_and_esf_records_are_logged(server, world, records):
+	staff = _session(server, world.users.staff_a, world.password)
+	officer = _session(server, records.pw.officer, world.password)
+	try:
+		r = staff.get(f"{server.url}/api/resource/Resident/{world.a.resident}")
+		assert r.status_code == 200
+		r = staff.get(
+			f"{server.url}/api/method/frappe.client.get",
+			params={"doctype": "Resident", "name": world.a.resident},
+		)
+		assert r.status_code == 200
+		r = officer.get(f"{server.url}/api/resource/{ESF}/{records.esf}")
+		assert r.status_code == 200
+		# a refused read reads nothing and logs nothing
+		r = staff.get(f"{server.url}/api/resource/Resident/{world.b.resident}")
+		assert r.status_code == 403
+		frappe.db.rollback()
+		logged = frappe.get_all(
+			"Access Log",
+			filters={"method": "REST Read"},
+			fields=["user", "export_from", "reference_document"],
+			order_by="creation asc",
+		)
+		rows = [(x.user, x.export_from, x.reference_document) for x in logged]
+		assert rows.count((world.users.staff_a, "Resident", world.a.resident)) == 2
+		assert (records.pw.officer, ESF, records.esf) in rows
+		assert not [x for x in rows if x[2] == world.b.resident]
+	finally:
+		frappe.db.delete("Access Log", {"method": "REST Read"})
+		frappe.db.commit()  # the web server wrote these rows in its own transactions
