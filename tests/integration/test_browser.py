@@ -252,6 +252,15 @@ def test_staff_day_in_the_desk(server, world, browser, created):
 	assert "Anonym" in text and "Namentlich" in text
 	assert world.b.consultation not in text
 	desk.shot("06_consultation_list")
+	# the list's own "add" button opens the same quick entry; "Edit Full Form" leads to the form
+	desk.driver.find_element(By.CSS_SELECTOR, ".page-actions .primary-action").click()
+	dialog = desk.dialog()
+	assert desk.js("return gwk_app.quick_consultation_dialog.get_value('project')") == world.a.project
+	dialog.find_element(By.XPATH, ".//button[contains(., 'Vollständiges Formular')]").click()
+	desk.wait.until(lambda d: "/app/consultation/new-consultation" in d.current_url)
+	desk.wait.until(lambda d: d.execute_script("return cur_frm && cur_frm.doc.project"))
+	assert desk.js("return cur_frm.doc.project") == world.a.project
+	desk.shot("06b_full_form_from_quick_entry")
 
 	# 5. the contact statistics report counts them
 	desk.go("/app/query-report/Contact Statistics")
