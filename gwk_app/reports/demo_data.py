@@ -608,6 +608,7 @@ class Generator:
 				self.consented[resident] = (name, given)
 		for i in range(0, len(rows), BATCH):
 			frappe.db.bulk_insert("Consent", fields, rows[i : i + BATCH])
+			self.commit()
 		self.series.update({f"CNS-{y}-": n for y, n in counters.items()})
 
 	def bulk_cases(self):
@@ -673,6 +674,7 @@ class Generator:
 		for i in range(0, len(rows), BATCH):
 			frappe.db.bulk_insert("Case", fields, rows[i : i + BATCH])
 			frappe.db.bulk_insert("Case Topic", topic_fields, topic_rows[i : i + BATCH])
+			self.commit()
 		self.series.update({f"CASE-{y}-": n for y, n in counters.items()})
 
 	def bulk_referrals(self):
@@ -741,6 +743,7 @@ class Generator:
 				)
 		for i in range(0, len(rows), BATCH):
 			frappe.db.bulk_insert("Referral", fields, rows[i : i + BATCH])
+			self.commit()
 		self.series.update({f"REF-{y}-": n for y, n in counters.items()})
 
 	def update_series(self):

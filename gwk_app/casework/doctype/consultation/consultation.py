@@ -43,3 +43,18 @@ class Consultation(ProjectBoundDocument):
 			self.gender = person.gender or self.gender
 			self.age_group = person.age_group or self.age_group
 			self.district = self.district or person.district
+
+
+def on_doctype_update():
+	# reports: participants (distinct residents, anonymous contacts, age group, district) and contact
+	# statistics (channel, district, duration) are read from these indexes alone, per period and project
+	frappe.db.add_index(
+		"Consultation",
+		["consultation_date", "project", "anonymous", "resident", "age_group", "district"],
+		"consultation_participants_index",
+	)
+	frappe.db.add_index(
+		"Consultation",
+		["consultation_date", "project", "channel", "district", "duration_minutes"],
+		"consultation_stats_index",
+	)

@@ -52,3 +52,8 @@ class Resident(ProjectBoundDocument):
 			]
 		self.possible_duplicate = int(bool(matches))
 		self.duplicate_candidates = ", ".join(sorted(matches)) or None
+
+
+def on_doctype_update():
+	# the resident list of a staff user: filtered by project, newest first
+	frappe.db.add_index("Resident", ["project", "modified"], "project_modified_index")

@@ -66,14 +66,15 @@ def raw_figures(projects, start, end, district=None) -> dict:
 	cond = c.project.isin(projects) & (c.consultation_date >= start) & (c.consultation_date <= end)
 	if district:
 		cond &= c.district == district
+	# distinct (project, resident) pairs from the consultation index, then one look-up per person
+	people = frappe.qb.from_(c).select(c.project, c.resident).distinct().where(cond & c.resident.isnotnull())
 	gender = Coalesce(r.gender, "")
 	for g in (
-		frappe.qb.from_(c)
+		frappe.qb.from_(people)
 		.join(r)
-		.on(r.name == c.resident)
-		.select(c.project, gender.as_("gender"), Count(c.resident).distinct().as_("n"))
-		.where(cond & c.resident.isnotnull())
-		.groupby(c.project, gender)
+		.on(r.name == people.resident)
+		.select(people.project, gender.as_("gender"), Count("*").as_("n"))
+		.groupby(people.project, gender)
 		.run(as_dict=True)
 	):
 		figures[g.project][GENDER_FIELDS.get(g.gender, "gender_unknown")] += int(g.n)

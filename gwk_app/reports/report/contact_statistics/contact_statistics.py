@@ -60,7 +60,9 @@ def get_data(projects, start, end, district=None) -> list[dict]:
 	rows = (
 		frappe.qb.from_(c)
 		.left_join(t)
-		.on((t.parent == c.name) & (t.parenttype == "Consultation") & (t.parentfield == "topics"))
+		# Consultation Topic is the child table of Consultation.topics only: joining on parent alone lets
+		# the (parent, topic) index answer the join without reading the rows
+		.on(t.parent == c.name)
 		.select(
 			c.project,
 			year.as_("year"),

@@ -91,24 +91,32 @@ def _where(c, projects, start, end, district):
 
 
 def named_groups(projects, start, end, district=None):
-	"""Distinct residents per project, year and the attributes the target group is judged by."""
+	"""Distinct residents per project, year and the attributes the target group is judged by.
+
+	The distinct (project, year, resident) triples come from the consultation index alone; only those
+	are joined to Resident, not every contact."""
 	c = frappe.qb.DocType("Consultation")
 	r = frappe.qb.DocType("Resident")
 	year = Extract("year", c.consultation_date)
-	return (
+	people = (
 		frappe.qb.from_(c)
+		.select(c.project, year.as_("year"), c.resident)
+		.distinct()
+		.where(_where(c, projects, start, end, district) & c.resident.isnotnull())
+	)
+	return (
+		frappe.qb.from_(people)
 		.join(r)
-		.on(r.name == c.resident)
+		.on(r.name == people.resident)
 		.select(
-			c.project,
-			year.as_("year"),
+			people.project,
+			people.year,
 			r.birth_year,
 			r.age_group,
 			r.district,
-			Count(c.resident).distinct().as_("persons"),
+			Count("*").as_("persons"),
 		)
-		.where(_where(c, projects, start, end, district) & c.resident.isnotnull())
-		.groupby(c.project, year, r.birth_year, r.age_group, r.district)
+		.groupby(people.project, people.year, r.birth_year, r.age_group, r.district)
 		.run(as_dict=True)
 	)
 

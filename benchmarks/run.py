@@ -1,0 +1,400 @@
+"""Benchmarks, run on demand (never in the test suite), on a site filled by
+`bench --site S gwk-demo-data --size carrier`:
+
+	cd ~/frappe-bench/sites && ../env/bin/python /path/to/gwk_app/benchmarks/run.py --site S [--year 2025]
+
+In one run, on the same data, it times
+1. each carrier-wide report against (a) one hand-written GROUP BY query computing the same figures
+   and (b) the naive way (get_all of every row, counted in Python);
+2. logging a consultation over REST against a bare insert of a core doctype (ToDo) over REST;
+3. the resident list (frappe.get_list as a staff user, with the project access filter) against the
+   same list without it (as Administrator).
+It prints the figures as ratios (Markdown) for the README's Benchmarks section.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import frappe  # noqa: E402
+
+TARGETS = {"report_vs_hand": 2.0, "naive_vs_report": 20.0, "logging": 1.3, "list": 2.0}
+PASSWORD = "Gwk-Bench-Pass-2026!"
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+	"""Median wall time in seconds over `repeat` runs (after one warm-up run)."""
+	result = fn()
+	times = []
+	for _i in range(repeat):
+		start = time.perf_counter()
+		result = fn()
+		times.append(time.perf_counter() - start)
+	return statistics.median(times), result
+
+
+# ---------------------------------------------------------------- hand-written queries
+# constant SQL with parameters: the smallest query that gives the report's figures
+
+
+def hand_participants(start, end):
+	return frappe.db.sql(
+		"""select c.project, year(c.consultation_date) as y,
+			count(distinct c.resident) as named, sum(c.anonymous) as anonymous
+		from `tabConsultation` c
+		where c.consultation_date between %(start)s and %(end)s
+		group by c.project, y""",
+		{"start": start, "end": end},
+	)
+
+
+def hand_contacts(start, end):
+	return frappe.db.sql(
+		"""select c.project, year(c.consultation_date) as y, month(c.consultation_date) as m,
+			coalesce(t.topic, '-') as topic, c.channel, c.district,
+			count(*) as n, sum(c.duration_minutes) as minutes, avg(c.duration_minutes) as average
+		from `tabConsultation` c
+		left join `tabConsultation Topic` t on t.parent = c.name
+		where c.consultation_date between %(start)s and %(end)s
+		group by c.project, y, m, topic, c.channel, c.district""",
+		{"start": start, "end": end},
+	)
+
+
+def hand_cases(start, end):
+	return frappe.db.sql(
+		"""select c.project, c.case_type, coalesce(t.topic, '-') as topic,
+			sum(c.opened_on between %(start)s and %(end)s) as opened,
+			sum(c.closed_on between %(start)s and %(end)s) as closed,
+			sum(c.closed_on is null or c.closed_on > %(end)s) as open_at_end,
+			avg(case when c.closed_on between %(start)s and %(end)s
+				then datediff(c.closed_on, c.opened_on) end) as average_days
+		from `tabCase` c
+		left join `tabCase Topic` t on t.parent = c.name and t.parenttype = 'Case' and t.parentfield = 'topics'
+		where c.opened_on <= %(end)s
+		group by c.project, c.case_type, topic""",
+		{"start": start, "end": end},
+	)
+
+
+def hand_referrals(start, end):
+	return frappe.db.sql(
+		"""select r.project, r.partner, r.status, count(*) as n,
+			avg(case when r.appointment_date is not null then r.waiting_days end) as waiting
+		from `tabReferral` r
+		where r.referred_on between %(start)s and %(end)s
+		group by r.project, r.partner, r.status""",
+		{"start": start, "end": end},
+	)
+
+
+def hand_carrier(start, end):
+	return frappe.db.sql(
+		"""select c.project, r.gender, count(distinct c.resident) as participants,
+			count(*) as consultations, sum(c.anonymous) as anonymous
+		from `tabConsultation` c
+		left join `tabResident` r on r.name = c.resident
+		where c.consultation_date between %(start)s and %(end)s
+		group by c.project, r.gender""",
+		{"start": start, "end": end},
+	)
+
+
+# ---------------------------------------------------------------- naive: every row into Python
+
+
+def _all(doctype, fields, filters):
+	return frappe.get_all(doctype, fields=fields, filters=filters, limit_page_length=0)
+
+
+def naive_participants(start, end):
+	rows = _all(
+		"Consultation",
+		["project", "consultation_date", "resident", "anonymous"],
+		{"consultation_date": ("between", [start, end])},
+	)
+	named, anonymous = defaultdict(set), Counter()
+	for r in rows:
+		key = (r.project, r.consultation_date.year)
+		if r.anonymous:
+			anonymous[key] += 1
+		elif r.resident:
+			named[key].add(r.resident)
+	return {k: len(v) for k, v in named.items()}, anonymous
+
+
+def naive_contacts(start, end):
+	rows = _all(
+		"Consultation",
+		["name", "project", "consultation_date", "channel", "district", "duration_minutes"],
+		{"consultation_date": ("between", [start, end])},
+	)
+	topics = defaultdict(list)
+	for t in _all("Consultation Topic", ["parent", "topic"], {"parenttype": "Consultation"}):
+		topics[t.parent].append(t.topic)
+	out = defaultdict(lambda: [0, 0])
+	for r in rows:
+		for topic in topics.get(r.name) or ["-"]:
+			key = (r.project, r.consultation_date.month, topic, r.channel, r.district)
+			out[key][0] += 1
+			out[key][1] += r.duration_minutes
+	return out
+
+
+def naive_cases(start, end):
+	rows = _all(
+		"Case", ["name", "project", "case_type", "opened_on", "closed_on"], {"opened_on": ("<=", end)}
+	)
+	topics = defaultdict(list)
+	for t in _all("Case Topic", ["parent", "topic"], {"parenttype": "Case"}):
+		topics[t.parent].append(t.topic)
+	out = defaultdict(lambda: [0, 0, 0])
+	for r in rows:
+		for topic in topics.get(r.name) or ["-"]:
+			key = (r.project, r.case_type, topic)
+			out[key][0] += start <= r.opened_on <= end
+			out[key][1] += bool(r.closed_on and start <= r.closed_on <= end)
+			out[key][2] += not r.closed_on or r.closed_on > end
+	return out
+
+
+def naive_referrals(start, end):
+	rows = _all(
+		"Referral",
+		["project", "partner", "status", "waiting_days", "appointment_date"],
+		{"referred_on": ("between", [start, end])},
+	)
+	return Counter((r.project, r.partner, r.status) for r in rows)
+
+
+def naive_carrier(start, end):
+	rows = _all(
+		"Consultation",
+		["project", "resident", "anonymous"],
+		{"consultation_date": ("between", [start, end])},
+	)
+	genders = dict(frappe.get_all("Resident", fields=["name", "gender"], as_list=True, limit_page_length=0))
+	people = defaultdict(set)
+	counts = Counter()
+	for r in rows:
+		counts[r.project] += 1
+		if r.resident:
+			people[(r.project, genders.get(r.resident))].add(r.resident)
+	return counts, {k: len(v) for k, v in people.items()}
+
+
+# ---------------------------------------------------------------- the benchmark
+
+
+def report_runner(name, filters, user):
+	from frappe.desk.query_report import run
+
+	def go():
+		frappe.set_user(user)
+		try:
+			return run(name, filters=filters)
+		finally:
+			frappe.set_user("Administrator")
+
+	return go
+
+
+def bench_reports(year: int, repeat: int, carrier_user: str) -> list[tuple]:
+	start, end = date(year, 1, 1), date(year, 12, 31)
+	filters = {"year": year}
+	cases = [
+		("Participants vs Plan", "Administrator", hand_participants, naive_participants),
+		("Contact Statistics", "Administrator", hand_contacts, naive_contacts),
+		("Case Overview", "Administrator", hand_cases, naive_cases),
+		("Referral Outcomes", "Administrator", hand_referrals, naive_referrals),
+		("Carrier Overview", carrier_user, hand_carrier, naive_carrier),
+	]
+	results = []
+	for name, user, hand, naive in cases:
+		report_s, result = timed(report_runner(name, filters, user), repeat)
+		hand_s, _rows = timed(lambda hand=hand: hand(start, end), repeat)
+		naive_s, _out = timed(lambda naive=naive: naive(start, end), max(1, repeat // 2))
+		results.append((name, len(result["result"]), report_s, hand_s, naive_s))
+		print(f"  {name}: report {report_s:.3f}s hand {hand_s:.3f}s naive {naive_s:.3f}s", flush=True)
+	return results
+
+
+def staff_user() -> tuple[str, str]:
+	"""A staff user on the first demo project (password set for the REST test)."""
+	from frappe.utils.password import update_password
+
+	from gwk_app.reports.demo_data import PROJECTS
+
+	project = PROJECTS[0][0]
+	user = frappe.get_all(
+		"Community Project Member",
+		filters={"parent": project, "parenttype": "Community Project", "project_role": "Coordinator"},
+		pluck="user",
+		order_by="idx asc",
+		limit=1,
+	)[0]
+	update_password(user, PASSWORD)
+	frappe.db.commit()  # the web server reads the password
+	return user, project
+
+
+def bench_list(user: str, repeat: int) -> tuple[float, float, int, int]:
+	fields = ["name", "full_name", "district", "age_group", "modified"]
+
+	def filtered():
+		frappe.set_user(user)
+		try:
+			return frappe.get_list("Resident", fields=fields, order_by="modified desc", limit_page_length=20)
+		finally:
+			frappe.set_user("Administrator")
+
+	def unfiltered():
+		return frappe.get_list("Resident", fields=fields, order_by="modified desc", limit_page_length=20)
+
+	filtered_s, rows_f = timed(filtered, repeat)
+	unfiltered_s, rows_u = timed(unfiltered, repeat)
+	return filtered_s, unfiltered_s, len(rows_f), len(rows_u)
+
+
+def bench_rest(user: str, project: str, n: int, bench_dir: Path, site: str) -> tuple[float, float]:
+	from tests.integration.server import BenchServer
+
+	server = BenchServer(bench_dir, site)
+	server.start()
+	created = {"Consultation": [], "ToDo": []}
+	try:
+		s = server.session(user, PASSWORD)
+		today = date.today().isoformat()
+
+		def post(doctype, body):
+			start = time.perf_counter()
+			r = s.post(f"{server.url}/api/resource/{doctype}", json=body, timeout=60)
+			elapsed = time.perf_counter() - start
+			r.raise_for_status()
+			created[doctype].append(r.json()["data"]["name"])
+			return elapsed
+
+		consultation = {
+			"project": project,
+			"consultation_date": today,
+			"duration_minutes": 15,
+			"channel": "Office Hours",
+			"anonymous": 1,
+			"gender": "Female",
+			"age_group": "30-54",
+			"topics": [{"topic": "Wohngeld"}],
+		}
+		todo = {"description": "Rückruf vereinbaren", "allocated_to": user}
+		# warm up both paths, then alternate so both see the same server state
+		post("Consultation", consultation)
+		post("ToDo", todo)
+		times = {"Consultation": [], "ToDo": []}
+		for _i in range(n):
+			times["Consultation"].append(post("Consultation", consultation))
+			times["ToDo"].append(post("ToDo", todo))
+		return statistics.median(times["Consultation"]), statistics.median(times["ToDo"])
+	finally:
+		server.stop()
+		frappe.db.rollback()
+		for doctype, names in created.items():
+			for name in names:
+				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		frappe.db.commit()  # remove what the benchmark created
+
+
+def carrier_manager() -> str:
+	users = frappe.get_all(
+		"Has Role", filters={"role": "GWK Carrier Manager", "parenttype": "User"}, pluck="parent"
+	)
+	return sorted(users)[0]
+
+
+def main():
+	parser = argparse.ArgumentParser()
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--year", type=int, default=date.today().year - 1)
+	parser.add_argument("--repeat", type=int, default=5)
+	parser.add_argument("--rest", type=int, default=30, help="REST inserts per kind")
+	args = parser.parse_args()
+
+	bench_dir = Path.cwd().parent
+	frappe.init(site=args.site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+	scale = {
+		"projects": frappe.db.count("Community Project"),
+		"residents": frappe.db.count("Resident"),
+		"consultations": frappe.db.count("Consultation"),
+		"cases": frappe.db.count("Case"),
+		"referrals": frappe.db.count("Referral"),
+	}
+	print("scale:", scale, flush=True)
+	reports = bench_reports(args.year, args.repeat, carrier_manager())
+	user, project = staff_user()
+	list_f, list_u, nf, nu = bench_list(user, args.repeat * 4)
+	print(f"  list: filtered {list_f:.4f}s ({nf} rows) unfiltered {list_u:.4f}s ({nu} rows)", flush=True)
+	rest_c, rest_t = bench_rest(user, project, args.rest, bench_dir, args.site)
+	print(f"  rest: consultation {rest_c:.4f}s todo {rest_t:.4f}s", flush=True)
+
+	lines = [
+		"Scale: {projects} projects, {residents:,} residents, {consultations:,} consultations, "
+		"{cases:,} cases, {referrals:,} referrals; reports for the year {year}; medians of {r} runs.".format(
+			year=args.year, r=args.repeat, **scale
+		),
+		"",
+		"| Measurement | App | Reference | Ratio | Target | Met |",
+		"|---|---|---|---|---|---|",
+	]
+
+	def row(label, app_s, ref_s, ratio, target, ok):
+		lines.append(
+			f"| {label} | {app_s * 1000:.1f} ms | {ref_s * 1000:.1f} ms | {ratio:.2f}× | {target} | {'yes' if ok else 'NO'} |"
+		)
+
+	for name, n, report_s, hand_s, naive_s in reports:
+		ratio = report_s / hand_s
+		row(
+			f"{name} ({n} rows) vs hand-written GROUP BY",
+			report_s,
+			hand_s,
+			ratio,
+			"≤ 2×",
+			ratio <= TARGETS["report_vs_hand"],
+		)
+		speedup = naive_s / report_s
+		lines.append(
+			f"| {name}: naive get_all + Python vs report | {naive_s * 1000:.1f} ms | {report_s * 1000:.1f} ms | "
+			f"{speedup:.1f}× faster | ≥ 20× | {'yes' if speedup >= TARGETS['naive_vs_report'] else 'NO'} |"
+		)
+	ratio = rest_c / rest_t
+	row(
+		"Log a consultation over REST vs insert a ToDo over REST",
+		rest_c,
+		rest_t,
+		ratio,
+		"≤ 1.3×",
+		ratio <= TARGETS["logging"],
+	)
+	ratio = list_f / list_u
+	row(
+		"Resident list as staff (access filter) vs Administrator",
+		list_f,
+		list_u,
+		ratio,
+		"≤ 2×",
+		ratio <= TARGETS["list"],
+	)
+	print()
+	print("\n".join(lines))
+	frappe.destroy()
+
+
+if __name__ == "__main__":
+	main()
