@@ -182,6 +182,14 @@ def test_staff_day_in_the_desk(server, world, browser, created):
 	assert "OFFENE FÄLLE" in text.upper()
 	assert not desk.driver.find_elements(By.CSS_SELECTOR, ".modal.show .msgprint")  # no error popped up
 	desk.shot("01_workspace")
+	desk.js(
+		"document.querySelector('.ce-block:last-child') && document.querySelector('.ce-block:last-child').scrollIntoView()"
+	)
+	desk.wait_text("Arbeitsbereiche")
+	text = desk.body_text()
+	for german in ("Veranstaltungen", "Ehrenamt", "Netzwerk", "Berichte", "Kontaktstatistik", "Einwilligung"):
+		assert german in text, german
+	desk.shot("01b_workspace_areas_of_work")
 
 	# 2. anonymous consultation through the quick entry (workspace shortcut, keyboard only)
 	shortcut = desk.wait.until(
