@@ -389,7 +389,10 @@ def test_charts_are_computed_per_user_not_cached_across_projects(world):
 	"""Core caches a chart's figures under the chart name only: staff_b would get staff_a's figures."""
 	_consultation(world.a.project)
 	_consultation(world.a.project)
-	since = add_days(today(), -370)
+	from frappe.utils.dateutils import get_from_date_from_timespan, get_period_beginning
+
+	# the chart's own window: "Last Year", by month
+	since = str(get_period_beginning(get_from_date_from_timespan(None, "Last Year"), "Monthly"))[:10]
 
 	def expected(project):
 		return frappe.db.count("Consultation", {"project": project, "consultation_date": (">=", since)})
