@@ -69,28 +69,41 @@ def hand_contacts(start, end):
 
 
 def hand_cases(start, end):
+	# MariaDB's MEDIAN() window function gives the median days to close in the same statement
 	return frappe.db.sql(
-		"""select c.project, c.case_type, coalesce(t.topic, '-') as topic,
-			sum(c.opened_on between %(start)s and %(end)s) as opened,
-			sum(c.closed_on between %(start)s and %(end)s) as closed,
-			sum(c.closed_on is null or c.closed_on > %(end)s) as open_at_end,
-			avg(case when c.closed_on between %(start)s and %(end)s
-				then datediff(c.closed_on, c.opened_on) end) as average_days
-		from `tabCase` c
-		left join `tabCase Topic` t on t.parent = c.name and t.parenttype = 'Case' and t.parentfield = 'topics'
-		where c.opened_on <= %(end)s
-		group by c.project, c.case_type, topic""",
+		"""select distinct x.project, x.case_type, x.topic,
+			sum(x.opened_on between %(start)s and %(end)s) over w as opened,
+			sum(x.closed_on between %(start)s and %(end)s) over w as closed,
+			sum(x.closed_on is null or x.closed_on > %(end)s) over w as open_at_end,
+			avg(x.days) over w as average_days,
+			median(x.days) over (partition by x.project, x.case_type, x.topic) as median_days
+		from (
+			select c.project, c.case_type, coalesce(t.topic, '-') as topic, c.opened_on, c.closed_on,
+				case when c.closed_on between %(start)s and %(end)s
+					then datediff(c.closed_on, c.opened_on) end as days
+			from `tabCase` c
+			left join `tabCase Topic` t
+				on t.parent = c.name and t.parenttype = 'Case' and t.parentfield = 'topics'
+			where c.opened_on <= %(end)s
+		) x
+		window w as (partition by x.project, x.case_type, x.topic)""",
 		{"start": start, "end": end},
 	)
 
 
 def hand_referrals(start, end):
 	return frappe.db.sql(
-		"""select r.project, r.partner, r.status, count(*) as n,
-			avg(case when r.appointment_date is not null then r.waiting_days end) as waiting
+		"""select distinct r.project, r.partner,
+			count(*) over w as referrals,
+			sum(r.status = 'Completed') over w as completed,
+			sum(r.status = 'Declined') over w as declined,
+			sum(r.status = 'Not Taken Up') over w as not_taken_up,
+			sum(r.status in ('Referred', 'Appointment')) over w as still_open,
+			median(case when r.appointment_date is not null then r.waiting_days end)
+				over (partition by r.project, r.partner) as median_wait
 		from `tabReferral` r
 		where r.referred_on between %(start)s and %(end)s
-		group by r.project, r.partner, r.status""",
+		window w as (partition by r.project, r.partner)""",
 		{"start": start, "end": end},
 	)
 
@@ -155,14 +168,17 @@ def naive_cases(start, end):
 	topics = defaultdict(list)
 	for t in _all("Case Topic", ["parent", "topic"], {"parenttype": "Case"}):
 		topics[t.parent].append(t.topic)
-	out = defaultdict(lambda: [0, 0, 0])
+	out = defaultdict(lambda: [0, 0, 0, []])
 	for r in rows:
 		for topic in topics.get(r.name) or ["-"]:
 			key = (r.project, r.case_type, topic)
 			out[key][0] += start <= r.opened_on <= end
-			out[key][1] += bool(r.closed_on and start <= r.closed_on <= end)
+			closed = bool(r.closed_on and start <= r.closed_on <= end)
+			out[key][1] += closed
 			out[key][2] += not r.closed_on or r.closed_on > end
-	return out
+			if closed:
+				out[key][3].append((r.closed_on - r.opened_on).days)
+	return {k: (*v[:3], statistics.median(v[3]) if v[3] else None) for k, v in out.items()}
 
 
 def naive_referrals(start, end):
@@ -171,7 +187,12 @@ def naive_referrals(start, end):
 		["project", "partner", "status", "waiting_days", "appointment_date"],
 		{"referred_on": ("between", [start, end])},
 	)
-	return Counter((r.project, r.partner, r.status) for r in rows)
+	counts = Counter((r.project, r.partner, r.status) for r in rows)
+	waits = defaultdict(list)
+	for r in rows:
+		if r.appointment_date:
+			waits[(r.project, r.partner)].append(r.waiting_days)
+	return counts, {k: statistics.median(v) for k, v in waits.items()}
 
 
 def naive_carrier(start, end):

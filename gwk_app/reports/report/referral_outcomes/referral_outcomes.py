@@ -5,6 +5,7 @@ days (referral to appointment; median from a distribution counted in SQL)."""
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case
 from frappe.query_builder.functions import Count
 
 from gwk_app.reports.common import column, report_period, report_projects, summary
@@ -52,22 +53,19 @@ def _where(r, projects, start, end, district, partner):
 def get_data(projects, start, end, district=None, partner=None):
 	ref = frappe.qb.DocType("Referral")
 	cond = _where(ref, projects, start, end, district, partner)
-	by_status = (
+	# one pass: counts per status and, where an appointment was made, per waiting time
+	waiting = Case().when(ref.appointment_date.isnotnull(), ref.waiting_days).else_(None)
+	groups = (
 		frappe.qb.from_(ref)
-		.select(ref.project, ref.partner, ref.status, Count("*").as_("n"))
+		.select(ref.project, ref.partner, ref.status, waiting.as_("waiting_days"), Count("*").as_("n"))
 		.where(cond)
-		.groupby(ref.project, ref.partner, ref.status)
-		.run(as_dict=True)
-	)
-	waits = (
-		frappe.qb.from_(ref)
-		.select(ref.project, ref.partner, ref.waiting_days, Count("*").as_("n"))
-		.where(cond & ref.appointment_date.isnotnull())
-		.groupby(ref.project, ref.partner, ref.waiting_days)
+		.groupby(ref.project, ref.partner, ref.status, waiting)
 		.run(as_dict=True)
 	)
 	rows: dict = {}
-	for g in by_status:
+	days: dict = {}
+	all_days: dict = {}
+	for g in groups:
 		row = rows.setdefault(
 			(g.project, g.partner),
 			frappe._dict(
@@ -81,11 +79,11 @@ def get_data(projects, start, end, district=None, partner=None):
 		)
 		row[STATUS_FIELDS.get(g.status, "referred")] += int(g.n)
 		row.referrals += int(g.n)
-	days: dict = {}
-	all_days: dict = {}
-	for w in waits:
-		days.setdefault((w.project, w.partner), {})[int(w.waiting_days)] = int(w.n)
-		all_days[int(w.waiting_days)] = all_days.get(int(w.waiting_days), 0) + int(w.n)
+		if g.waiting_days is not None:
+			w = int(g.waiting_days)
+			dist = days.setdefault((g.project, g.partner), {})
+			dist[w] = dist.get(w, 0) + int(g.n)
+			all_days[w] = all_days.get(w, 0) + int(g.n)
 	for key, row in rows.items():
 		row.completion_rate = rate(row.completed, row.referrals)
 		row.median_waiting_days = median_from_counts(days.get(key, {}))
