@@ -7,7 +7,6 @@ a marker, while every count the reports rest on is unchanged.
 """
 
 import json
-import os
 from pathlib import Path
 
 import frappe
@@ -499,7 +498,3 @@ def test_erasure_is_refused_to_staff(marked, pw):
 		request.erase_personal_data(confirm_holds=True)
 	frappe.set_user("Administrator")
 	assert frappe.db.get_value("Resident", marked.resident, "last_name") == f"{marked.token}Nachname"
-
-
-def test_files_dir_is_the_sites(marked):
-	assert any(os.path.isdir(p) for p in _files_dir())
