@@ -378,7 +378,12 @@ def export_html(resident: str) -> str:
 		)
 	return frappe.render_template(
 		"gwk_app/templates/privacy/data_export.html",
-		{"data": data, "sections": sections, "title": _("Information under Art. 15 GDPR")},
+		{
+			"data": data,
+			"sections": sections,
+			"title": _("Information under Art. 15 GDPR"),
+			"exported_on": frappe.format(data["exported_on"], "Datetime"),
+		},
 	)
 
 
@@ -389,20 +394,47 @@ def export_pdf(resident: str) -> bytes:
 
 
 def _labelled(doctype: str, row: dict) -> list[tuple[str, str]]:
+	"""(label, readable value) pairs of one record, in the reader's language."""
 	meta = frappe.get_meta(doctype)
 	out = []
 	for key, value in row.items():
 		if value in (None, "", []) or key in ("modified_by",):
 			continue
 		df = meta.get_field(key)
-		label = _(df.label) if df and df.label else key
+		label = _(df.label) if df and df.label else _(_STANDARD_LABELS.get(key, key))
 		if isinstance(value, list):
+			child_meta = frappe.get_meta(df.options) if df and df.options else None
 			value = "; ".join(
-				", ".join(f"{k}: {v}" for k, v in item.items() if v not in (None, "") and k not in _ROW_META)
+				", ".join(
+					_readable(child_meta.get_field(k) if child_meta else None, v)
+					for k, v in item.items()
+					if v not in (None, "") and k not in _ROW_META
+				)
 				for item in value
 			)
-		out.append((label, str(value)))
+		else:
+			value = _readable(df, value, key)
+		out.append((label, value))
 	return out
+
+
+_STANDARD_LABELS = {
+	"name": "ID",
+	"creation": "Created On",
+	"modified": "Last Updated On",
+	"owner": "Created By",
+}
+
+
+def _readable(df, value, key: str | None = None) -> str:
+	fieldtype = df.fieldtype if df else ("Datetime" if key in ("creation", "modified") else None)
+	if fieldtype == "Check":
+		return _("Yes") if value else _("No")
+	if fieldtype == "Select":
+		return _(str(value))
+	if fieldtype in ("Date", "Datetime"):
+		return frappe.format(value, fieldtype)
+	return str(value)
 
 
 _ROW_META = frozenset(

@@ -439,6 +439,15 @@ def test_art15_export_contains_every_record(marked, world):
 		{"reference_document": marked.resident, "method": "Art. 15 Export", "user": world.users.dpo},
 	)
 
+	# the readable version speaks the reader's language
+	from gwk_app.privacy.personal_data import export_html
+
+	frappe.local.lang = "de"
+	html = export_html(marked.resident)
+	frappe.local.lang = "en"
+	assert "Auskunft nach Art. 15 DSGVO" in html and "Änderungsverlauf" in html
+	assert f"{marked.token}Nachname" in html and "Divers" in html
+
 	download_export(marked.access.name, "PDF")
 	assert frappe.local.response.type == "pdf"
 	assert frappe.local.response.filecontent.startswith(b"%PDF")
