@@ -145,11 +145,13 @@ class Generator:
 		until: date | None = None,
 		commit: Callable[[], None] | None = None,
 		log: Callable[[str], None] | None = None,
+		scale: Size | None = None,
 	):
 		if size not in SIZES:
 			raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
 		self.size_name = size
-		self.size = SIZES[size]
+		# `scale` overrides the counts of a size (the tests run the bulk path at a small scale)
+		self.size = scale or SIZES[size]
 		self.seed = int(seed)
 		self.rng = random.Random(self.seed)
 		self.fake = Faker("de_DE")
@@ -181,6 +183,19 @@ class Generator:
 		d = frappe.get_doc(doc)
 		d.insert(ignore_permissions=True)
 		return d.name
+
+	def _series_start(self, key: str) -> int:
+		"""Where a naming series stands: bulk-written names continue after it, never collide."""
+		series = frappe.qb.DocType("Series")
+		current = frappe.qb.from_(series).select(series.current).where(series.name == key).run()
+		return int(current[0][0] or 0) if current else 0
+
+	def _next(self, counters: dict[int, int], prefix: str, year: int) -> int:
+		"""The next number of the yearly series `prefix`-`year`- (read from the database once)."""
+		if year not in counters:
+			counters[year] = self._series_start(f"{prefix}-{year}-")
+		counters[year] += 1
+		return counters[year]
 
 	def _row_name(self, kind: str, n: int) -> str:
 		# deterministic unique names for child rows written in bulk
@@ -455,7 +470,7 @@ class Generator:
 		self.resident_pool: list[
 			list[tuple]
 		] = []  # per project: (name, full name, gender, age group, district)
-		n = 0
+		n = self._series_start("RES-")
 		for project, count in zip(self.projects, self._split(self.size.residents), strict=True):
 			pool = []
 			rows = []
@@ -513,7 +528,7 @@ class Generator:
 			pool = self.resident_pool[pi]
 			for _i in range(count):
 				year = self.rng.choice(years)
-				counters[year] = counters.get(year, 0) + 1
+				self._next(counters, "CON", year)
 				name = f"CON-{year}-{counters[year]:06d}"
 				anonymous = self.rng.random() < self.size.anonymous_share
 				if anonymous:
@@ -590,7 +605,7 @@ class Generator:
 				pool, min(len(pool), self.size.referrals // len(self.projects))
 			):
 				given = self._day(self.first_year)
-				counters[given.year] = counters.get(given.year, 0) + 1
+				self._next(counters, "CNS", given.year)
 				name = f"CNS-{given.year}-{counters[given.year]:05d}"
 				rows.append(
 					[
@@ -633,7 +648,7 @@ class Generator:
 			pool = self.resident_pool[pi]
 			for _i in range(count):
 				opened = self._day(self.rng.choice(years))
-				counters[opened.year] = counters.get(opened.year, 0) + 1
+				self._next(counters, "CASE", opened.year)
 				name = f"CASE-{opened.year}-{counters[opened.year]:05d}"
 				closed = opened + timedelta(days=self.rng.randint(3, 180))
 				closed = closed if closed <= self.until and self.rng.random() < 0.75 else None
@@ -704,7 +719,7 @@ class Generator:
 			consented = [r for r in pool if r[0] in self.consented]
 			for _i in range(count):
 				referred = self._day(self.rng.choice(years))
-				counters[referred.year] = counters.get(referred.year, 0) + 1
+				self._next(counters, "REF", referred.year)
 				name = f"REF-{referred.year}-{counters[referred.year]:05d}"
 				method = self.rng.choice(REFERRAL_METHODS)
 				consent = None

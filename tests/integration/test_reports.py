@@ -787,3 +787,70 @@ def test_demo_data_generator_counts_and_determinism():
 	frappe.db.rollback()
 	other = generate("demo", seed=12, until="2025-12-31")
 	assert other["fingerprint"] != first["fingerprint"]
+
+
+def test_bulk_generator_path_at_small_scale():
+	"""The carrier size's bulk inserts, run at a small scale: counts, child rows, naming series moved
+	past the written names (a new document does not collide), determinism."""
+	import dataclasses
+
+	from gwk_app.reports.demo_data import PROJECTS, SIZES, Generator
+
+	small = dataclasses.replace(
+		SIZES["carrier"],
+		residents=600,
+		consultations=3000,
+		cases=60,
+		referrals=90,
+		events=1,
+		volunteers=1,
+		observations=1,
+		meetings=1,
+	)
+	first = Generator("carrier", seed=5, until="2026-06-30", scale=small).run()
+	projects = [p[0] for p in PROJECTS[: small.projects]]
+	assert (first["Resident"], first["Consultation"], first["Case"], first["Referral"]) == (600, 3000, 60, 90)
+	topics = frappe.db.count(
+		"Consultation Topic", {"parent": ("like", "CON-%"), "parenttype": "Consultation"}
+	)
+	assert topics >= 3000
+	# referrals that pass data on carry a consent of their resident
+	passing = frappe.get_all(
+		"Referral",
+		filters={
+			"project": ("in", projects),
+			"method": ("in", ["Contact Data Passed On", "Appointment Made"]),
+		},
+		fields=["resident", "consent"],
+	)
+	assert passing and all(r.consent for r in passing)
+	consent_residents = dict(
+		frappe.get_all(
+			"Consent",
+			filters={"name": ("in", [r.consent for r in passing])},
+			fields=["name", "resident"],
+			as_list=True,
+		)
+	)
+	assert all(consent_residents[r.consent] == r.resident for r in passing)
+	# a consultation logged afterwards gets a fresh name from the moved naming series
+	doc = frappe.get_doc(
+		{
+			"doctype": "Consultation",
+			"project": projects[0],
+			"consultation_date": "2026-06-01",
+			"duration_minutes": 10,
+			"channel": "Phone",
+			"anonymous": 1,
+		}
+	).insert()
+	# the new document's number lies past every bulk-written one of the year
+	numbers = [
+		int(n.rsplit("-", 1)[1])
+		for n in frappe.get_all("Consultation", filters={"name": ("like", "CON-2026-%")}, pluck="name")
+		if n != doc.name
+	]
+	assert doc.name.startswith("CON-2026-") and int(doc.name.rsplit("-", 1)[1]) > max(numbers)
+	frappe.db.rollback()
+	second = Generator("carrier", seed=5, until="2026-06-30", scale=small).run()
+	assert second["fingerprint"] == first["fingerprint"]
