@@ -20,7 +20,10 @@ has_permission = hook_map("has_permission")
 permission_query_conditions["File"] = "gwk_app.permissions.file_query_conditions"
 doc_events = {"File": {"before_validate": "gwk_app.permissions.keep_attachments_private"}}
 # Reading a resident's record in the form is logged (Access Log) for the data protection officer
-doc_events["Resident"] = {"onload": "gwk_app.privacy.audit.log_form_load"}
+doc_events["Resident"] = {
+	"onload": "gwk_app.privacy.audit.log_form_load",
+	"before_validate": "gwk_app.privacy.personal_data.keep_anonymised",
+}
 
 # Core endpoints that skip permission checks on project-bound doctypes
 override_whitelisted_methods = {

@@ -726,3 +726,17 @@ def esf_duty_hold(residents: list[str]) -> set[str]:
 		.run(pluck=True)
 	)
 	return set(rows)
+
+
+def keep_anonymised(doc, method=None) -> None:
+	"""doc_events hook on Resident: an anonymised resident stays anonymous (no one types the name back)."""
+	if doc.is_new():
+		return
+	anonymised_on = frappe.db.get_value(doc.doctype, doc.name, "anonymised_on")
+	if anonymised_on:
+		frappe.throw(
+			_("Resident {0} was anonymised on {1} and cannot be changed.").format(
+				doc.name, frappe.format(anonymised_on, "Date")
+			),
+			title=_("Anonymised"),
+		)

@@ -540,6 +540,14 @@ def test_retention_anonymises_once_and_second_run_changes_nothing(retention_case
 	assert frappe.db.count("Version") == versions
 
 
+def test_an_anonymised_resident_cannot_be_edited(retention_cases):
+	retention.run(now=True)
+	doc = frappe.get_doc("Resident", retention_cases.due)
+	doc.last_name = "Wiederhergestellt"
+	_throws(doc.save, f"Resident {retention_cases.due} was anonymised on")
+	assert frappe.db.get_value("Resident", retention_cases.due, "last_name") is None
+
+
 def test_retention_batch_is_resumable(retention_cases):
 	"""A batch re-run after it already ran (or an interrupted run resumed) does nothing twice."""
 	assert retention.anonymise_batch([retention_cases.due, retention_cases.recent]) == 1
