@@ -31,7 +31,8 @@ def log_rest_read(response=None, request=None) -> None:
 	load (the desk form logs through `onload`; REST reads never call it)."""
 	if response is None or request is None or response.status_code != 200:
 		return
-	if frappe.session.user == "Guest":
+	session = getattr(frappe.local, "session", None)
+	if not session or session.get("user") in (None, "Guest"):
 		return
 	doctype = name = None
 	path = request.path
