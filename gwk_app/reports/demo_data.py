@@ -21,6 +21,7 @@ import frappe
 from faker import Faker
 from frappe import _
 from frappe.utils import getdate, today
+from pypika.terms import Parameter
 
 from gwk_app.rules.common import age_group
 
@@ -135,6 +136,21 @@ SIZES = {
 	),
 }
 BATCH = 10_000
+
+
+def bulk_insert(doctype: str, fields: list[str], rows: list[list]) -> None:
+	"""Insert rows in one round trip per batch.
+
+	frappe.db.bulk_insert renders every value into the statement through the query builder, which
+	costs about 0.7 ms per row (most of a million-row run). Here frappe.qb renders one statement with
+	a %s parameter per column and the driver's executemany sends the rows as multi-row INSERTs,
+	escaping the values itself: the same SQL, no formatted values, about twenty times faster.
+	"""
+	if not rows:
+		return
+	table = frappe.qb.DocType(doctype)
+	statement = frappe.qb.into(table).columns(*fields).insert(*[Parameter("%s")] * len(fields)).get_sql()
+	frappe.db._cursor.executemany(statement, [tuple(r) for r in rows])
 
 
 class Generator:
@@ -496,7 +512,7 @@ class Generator:
 				)
 				pool.append((name, full, p["gender"], p["age_group"], p["district"]))
 			for i in range(0, len(rows), BATCH):
-				frappe.db.bulk_insert("Resident", fields, rows[i : i + BATCH])
+				bulk_insert("Resident", fields, rows[i : i + BATCH])
 				self.commit()
 			self.resident_pool.append(pool)
 		self.series = {"RES-": n}
@@ -573,13 +589,13 @@ class Generator:
 						]
 					)
 				if len(rows) >= BATCH:
-					frappe.db.bulk_insert("Consultation", fields, rows)
-					frappe.db.bulk_insert("Consultation Topic", topic_fields, topic_rows)
+					bulk_insert("Consultation", fields, rows)
+					bulk_insert("Consultation Topic", topic_fields, topic_rows)
 					rows, topic_rows = [], []
 					self.commit()
 		if rows:
-			frappe.db.bulk_insert("Consultation", fields, rows)
-			frappe.db.bulk_insert("Consultation Topic", topic_fields, topic_rows)
+			bulk_insert("Consultation", fields, rows)
+			bulk_insert("Consultation Topic", topic_fields, topic_rows)
 			self.commit()
 		self.series.update({f"CON-{y}-": n for y, n in counters.items()})
 
@@ -622,7 +638,7 @@ class Generator:
 				)
 				self.consented[resident] = (name, given)
 		for i in range(0, len(rows), BATCH):
-			frappe.db.bulk_insert("Consent", fields, rows[i : i + BATCH])
+			bulk_insert("Consent", fields, rows[i : i + BATCH])
 			self.commit()
 		self.series.update({f"CNS-{y}-": n for y, n in counters.items()})
 
@@ -687,8 +703,8 @@ class Generator:
 					]
 				)
 		for i in range(0, len(rows), BATCH):
-			frappe.db.bulk_insert("Case", fields, rows[i : i + BATCH])
-			frappe.db.bulk_insert("Case Topic", topic_fields, topic_rows[i : i + BATCH])
+			bulk_insert("Case", fields, rows[i : i + BATCH])
+			bulk_insert("Case Topic", topic_fields, topic_rows[i : i + BATCH])
 			self.commit()
 		self.series.update({f"CASE-{y}-": n for y, n in counters.items()})
 
@@ -757,7 +773,7 @@ class Generator:
 					]
 				)
 		for i in range(0, len(rows), BATCH):
-			frappe.db.bulk_insert("Referral", fields, rows[i : i + BATCH])
+			bulk_insert("Referral", fields, rows[i : i + BATCH])
 			self.commit()
 		self.series.update({f"REF-{y}-": n for y, n in counters.items()})
 
