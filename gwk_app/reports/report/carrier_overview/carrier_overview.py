@@ -71,7 +71,7 @@ def raw_figures(projects, start, end, district=None) -> dict:
 	gender = Coalesce(r.gender, "")
 	for g in (
 		frappe.qb.from_(people)
-		.join(r)
+		.left_join(r)  # the distinct people drive the join (see participants_vs_plan.named_groups)
 		.on(r.name == people.resident)
 		.select(people.project, gender.as_("gender"), Count("*").as_("n"))
 		.groupby(people.project, gender)

@@ -106,7 +106,9 @@ def named_groups(projects, start, end, district=None):
 	)
 	return (
 		frappe.qb.from_(people)
-		.join(r)
+		# a left join keeps the distinct people as the driving table (one look-up each), whatever
+		# the optimizer would guess; every consultation's resident exists, so nothing changes
+		.left_join(r)
 		.on(r.name == people.resident)
 		.select(
 			people.project,
