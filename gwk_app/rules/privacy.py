@@ -115,3 +115,15 @@ def next_reentry_valid(entry_date: date, previous_exit: date | None, reentry_on:
 	if reentry_on < entry_date:
 		return False
 	return previous_exit is None or reentry_on >= previous_exit
+
+
+# purposes whose data include special categories (Art. 9 GDPR): disability and minority in the ESF record
+SPECIAL_CATEGORY_PURPOSES = frozenset({ESF_CONSENT_PURPOSE})
+ART9_LEGAL_BASES = ("Art. 9(2)(a) GDPR Explicit Consent", "Art. 9(2)(g) GDPR Substantial Public Interest")
+
+
+def legal_basis_fits(purpose: str | None, legal_basis: str | None) -> bool:
+	"""Special-category data need an Art. 9(2) basis; an Art. 6 basis alone does not cover them."""
+	if purpose in SPECIAL_CATEGORY_PURPOSES:
+		return legal_basis in ART9_LEGAL_BASES
+	return bool(legal_basis)

@@ -61,6 +61,9 @@ def consent(project: str, resident_name: str, purpose: str, given_on=None, **val
 			"purpose": purpose,
 			"given_on": given_on or add_days(today(), -10),
 			"form_version": "2026-01",
+			"legal_basis": "Art. 9(2)(a) GDPR Explicit Consent"
+			if purpose == "ESF Participant Data"
+			else "Art. 6(1)(a) GDPR Consent",
 			**values,
 		}
 	)

@@ -57,6 +57,19 @@ PURPOSE_TEXTS = [
 ]
 
 
+def test_esf_consent_needs_an_art9_legal_basis(pw):
+	res = resident(pw.project, "Rechtsgrundlage")
+	_throws(
+		lambda: consent(pw.project, res, "ESF Participant Data", legal_basis="Art. 6(1)(a) GDPR Consent"),
+		"covers special categories of personal data (Art. 9 GDPR)",
+	)
+	assert not frappe.db.exists("Consent", {"resident": res})
+	consent(
+		pw.project, res, "ESF Participant Data", legal_basis="Art. 9(2)(g) GDPR Substantial Public Interest"
+	)
+	assert frappe.db.count("Consent", {"resident": res}) == 1
+
+
 @pytest.mark.parametrize("purpose, german", PURPOSE_TEXTS)
 def test_consent_form_text_depends_on_purpose(pw, purpose, german):
 	res = resident(pw.project, "Formulartest")

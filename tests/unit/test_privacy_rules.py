@@ -12,6 +12,7 @@ from gwk_app.rules.privacy import (
 	esf_duty_cutoff,
 	esf_duty_ongoing,
 	esf_retention_end,
+	legal_basis_fits,
 	next_reentry_valid,
 	request_due_date,
 	request_overdue,
@@ -101,3 +102,12 @@ def test_scrub_variants_cover_json_escaped_forms():
 	assert scrub_variants("Ab") == []  # too short to identify anyone
 	assert scrub_variants("  Anna  ") == ["Anna"]
 	assert scrub_variants(None) == [] and scrub_variants(1980) == []
+
+
+def test_special_category_purposes_need_an_art9_basis():
+	assert legal_basis_fits("ESF Participant Data", "Art. 9(2)(a) GDPR Explicit Consent")
+	assert legal_basis_fits("ESF Participant Data", "Art. 9(2)(g) GDPR Substantial Public Interest")
+	assert not legal_basis_fits("ESF Participant Data", "Art. 6(1)(a) GDPR Consent")
+	assert not legal_basis_fits("ESF Participant Data", None)
+	assert legal_basis_fits("Newsletter", "Art. 6(1)(a) GDPR Consent")
+	assert not legal_basis_fits("Newsletter", "")

@@ -2,6 +2,13 @@
 // License: MIT. See license.txt
 
 frappe.ui.form.on("Consent", {
+	purpose(frm) {
+		// ESF participant data include special categories (Art. 9 GDPR): explicit consent
+		if (frm.doc.purpose === "ESF Participant Data" && !frm.doc.legal_basis?.startsWith("Art. 9")) {
+			frm.set_value("legal_basis", "Art. 9(2)(a) GDPR Explicit Consent");
+		}
+	},
+
 	refresh(frm) {
 		if (frm.is_new()) return;
 		frm.add_custom_button(__("Print Consent Form"), () => {

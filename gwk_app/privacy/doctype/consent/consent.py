@@ -1,7 +1,11 @@
 # Copyright (c) 2026, gwk_app developers
 # License: MIT. See license.txt
 
+import frappe
+from frappe import _
+
 from gwk_app.controllers import ProjectBoundDocument, validate_not_future, validate_period
+from gwk_app.rules.privacy import legal_basis_fits
 
 
 class Consent(ProjectBoundDocument):
@@ -10,4 +14,12 @@ class Consent(ProjectBoundDocument):
 		validate_not_future(self.withdrawn_on, "Withdrawn On")
 		validate_period(self.given_on, self.withdrawn_on, "Given On", "Withdrawn On")
 		self.validate_same_project("resident")
+		if not legal_basis_fits(self.purpose, self.legal_basis):
+			frappe.throw(
+				_(
+					"A consent for {0} covers special categories of personal data (Art. 9 GDPR): choose"
+					" Art. 9(2)(a) explicit consent or Art. 9(2)(g) as the legal basis."
+				).format(_(self.purpose)),
+				title=_("Legal Basis Not Sufficient"),
+			)
 		self.status = "Withdrawn" if self.withdrawn_on else "Active"
