@@ -11,10 +11,10 @@ from statistics import median
 import frappe
 import pytest
 from frappe.desk.query_report import run as run_report
-from frappe.utils.password import update_password
 
 from gwk_app.rules.privacy import EMPLOYMENT_STATUSES
 from gwk_app.rules.suppression import SUPPRESSED
+from tests.integration.world import _user as ensure_user
 
 PASSWORD = "Gwk-Report-Pass-2026!"
 PROJECT_X = "GWK Report X"
@@ -112,18 +112,7 @@ ESF = [
 
 
 def _user(email, roles):
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0].replace("gwk-", "").title(),
-				"send_welcome_email": 0,
-				"roles": [{"role": r} for r in roles],
-			}
-		).insert(ignore_permissions=True)
-	update_password(email, PASSWORD)
-	return email
+	return ensure_user(email, roles, language=None, password=PASSWORD)
 
 
 def _ensure(doctype, name, values):

@@ -29,7 +29,8 @@ TEAMS = {
 }
 
 
-def _user(email: str, roles: list[str]) -> str:
+def _user(email: str, roles: list[str], language: str | None = "de", password: str = PASSWORD) -> str:
+	"""A test user with these roles (put back if the app was reinstalled) and a known password."""
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(
 			{
@@ -37,7 +38,7 @@ def _user(email: str, roles: list[str]) -> str:
 				"email": email,
 				"first_name": email.split("@")[0].replace("gwk-", "").title(),
 				"send_welcome_email": 0,
-				"language": "de",
+				"language": language,
 				"time_zone": "Europe/Berlin",
 				"roles": [{"role": r} for r in roles],
 			}
@@ -45,7 +46,7 @@ def _user(email: str, roles: list[str]) -> str:
 		user.insert(ignore_permissions=True)
 	elif set(roles) - set(frappe.get_roles(email)):
 		frappe.get_doc("User", email).add_roles(*roles)  # roles go away when the app is uninstalled
-	update_password(email, PASSWORD)
+	update_password(email, password)
 	return email
 
 
