@@ -843,3 +843,25 @@ def test_bulk_generator_path_at_small_scale():
 	frappe.db.rollback()
 	second = Generator("carrier", seed=5, until="2026-06-30", scale=small).run()
 	assert second["fingerprint"] == first["fingerprint"]
+
+
+def test_pdf_endpoints_over_http(server, setup):
+	"""The whitelisted PDF methods over HTTP: a PDF for the own project, 403 for another project."""
+	url = f"{server.url}/api/method/gwk_app.api.reports.funder_report_pdf"
+	staff_y = server.session(setup.staff_y, PASSWORD)
+	own = staff_y.get(url, params={"project": PROJECT_Y, "year": YEAR}, timeout=120)
+	assert own.status_code == 200
+	assert own.content.startswith(b"%PDF")
+	other = staff_y.get(url, params={"project": PROJECT_X, "year": YEAR}, timeout=120)
+	assert other.status_code == 403
+	assert not other.content.startswith(b"%PDF")
+	bad_year = staff_y.get(url, params={"project": PROJECT_Y, "year": "abc"}, timeout=120)
+	assert bad_year.status_code in (400, 417)
+	plan = staff_y.get(
+		f"{server.url}/api/method/gwk_app.api.reports.event_plan_pdf",
+		params={"year": YEAR, "month": 6},
+		timeout=120,
+	)
+	assert plan.status_code == 200 and plan.content.startswith(b"%PDF")
+	carrier = server.session(setup.carrier, PASSWORD)
+	assert carrier.get(url, params={"project": PROJECT_Y, "year": YEAR}, timeout=120).status_code == 403
