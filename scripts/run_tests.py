@@ -179,6 +179,14 @@ def prepare_bench() -> str:
 		if run(install) != 0:
 			raise RuntimeError("could not install gwk_app into the bench")
 
+	# the integration tier's own test tools, in the bench's Python
+	code, _ = output([python, "-c", "import pytest, selenium"])
+	if (
+		code != 0
+		and run([python, "-m", "pip", "install", "--quiet", "pytest>=8,<9", "selenium>=4.20,<5"]) != 0
+	):
+		raise RuntimeError("could not install pytest and selenium into the bench")
+
 	apps_txt = sites / "apps.txt"
 	apps = [a.strip() for a in apps_txt.read_text().splitlines() if a.strip()]
 	if "gwk_app" not in apps:
