@@ -1,6 +1,7 @@
 """Doctype JSON sanity: what a migrate would only find out at run time, checked without Frappe."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -29,7 +30,7 @@ def test_core_doctypes_exist():
 @pytest.mark.parametrize("name", ALL)
 def test_doctype_lives_in_its_module_folder(name):
 	data = doctypes()[name]
-	folder = data["_path"].split("/gwk_app/")[1].split("/")[0]
+	folder = Path(data["_path"]).relative_to(APP).parts[0]
 	assert MODULE_FOLDERS[folder] == data["module"]
 	assert data["name"].lower().replace(" ", "_") in data["_path"]
 
