@@ -132,16 +132,6 @@ def check_project_access(project: str | None, user: str | None = None) -> None:
 		frappe.throw(_("You are not on the team of this project."), frappe.PermissionError)
 
 
-def readable_names(doctype: str, names: list[str], user: str | None = None) -> set[str]:
-	"""Which of `names` of a project-bound doctype the user may read (missing names are not)."""
-	if not names:
-		return set()
-	field = PROJECT_BOUND[doctype]
-	rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["name", field])
-	allowed = allowed_projects(user)
-	return {r.name for r in rows if allowed is None or r.get(field) in allowed}
-
-
 def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""Attachments (File) of project-bound records: only those of the user's projects. Frappe's own
 	condition lets anybody list files attached to any doctype they can read."""

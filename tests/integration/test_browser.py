@@ -274,6 +274,8 @@ def test_staff_day_in_the_desk(server, world, browser, created):
 	desk.go("/app/query-report/Contact Statistics")
 	desk.wait_text("Kontaktstatistik")
 	desk.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".dt-scrollable .dt-row")))
+	table = desk.driver.find_element(By.CSS_SELECTOR, ".dt-scrollable").text
+	assert "Sprechzeiten" in table and "Office Hours" not in table  # option values shown in German
 	desk.shot("07_contact_statistics")
 	year = frappe.utils.getdate(frappe.utils.today()).year
 	expected = frappe.db.count(

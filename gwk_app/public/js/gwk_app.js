@@ -16,3 +16,13 @@ $(document).on("app_ready", () => {
 		});
 	}
 });
+
+// The filters every project report shares: project, year or period, and (where it applies) district.
+gwk_app.report_filters = ({ district = true, extra = [] } = {}) => [
+	{ fieldname: "project", label: __("Project"), fieldtype: "Link", options: "Community Project" },
+	{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear() },
+	{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
+	{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
+	...(district ? [{ fieldname: "district", label: __("District"), fieldtype: "Link", options: "District" }] : []),
+	...extra,
+];

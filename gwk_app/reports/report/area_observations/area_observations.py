@@ -24,7 +24,7 @@ def columns():
 	return [
 		column(_("Project"), "project", "Link", 180, "Community Project"),
 		column(_("District"), "district", "Link", 130, "District"),
-		column(_("Category"), "category", "Data", 140),
+		column(_("Category"), "category", "Select", 140),
 		column(_("Observations"), "observations"),
 		column(_("Open"), "open"),
 		column(_("Passed On"), "passed_on"),

@@ -31,7 +31,7 @@ def execute(filters=None):
 def columns():
 	cols = [
 		column(_("Project"), "project", "Link", 180, "Community Project"),
-		column(_("Project Type"), "project_type", "Data", 160),
+		column(_("Project Type"), "project_type", "Select", 160),
 	]
 	cols += [column(_("Participants") + ": " + _(g), GENDER_FIELDS[g], "Data", 120) for g in GENDERS]
 	cols += [

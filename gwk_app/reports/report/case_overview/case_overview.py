@@ -35,7 +35,7 @@ def execute(filters=None):
 def columns():
 	return [
 		column(_("Project"), "project", "Link", 160, "Community Project"),
-		column(_("Case Type"), "case_type", "Data", 190),
+		column(_("Case Type"), "case_type", "Select", 190),
 		column(_("Topic"), "topic", "Link", 160, "Topic"),
 		column(_("Opened"), "opened"),
 		column(_("Closed"), "closed"),

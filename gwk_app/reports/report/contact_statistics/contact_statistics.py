@@ -36,7 +36,7 @@ def columns():
 		column(_("Project"), "project", "Link", 160, "Community Project"),
 		column(_("Month"), "month", "Data", 80),
 		column(_("Topic"), "topic", "Link", 160, "Topic"),
-		column(_("Channel"), "channel", "Data", 120),
+		column(_("Channel"), "channel", "Select", 120),
 		column(_("District"), "district", "Link", 130, "District"),
 		column(_("Consultations"), "consultations"),
 		column(_("Minutes Total"), "minutes"),

@@ -2,19 +2,16 @@
 // License: MIT. See license.txt
 
 frappe.query_reports["Events and Attendance"] = {
-	filters: [
-		{ fieldname: "project", label: __("Project"), fieldtype: "Link", options: "Community Project" },
-		{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear() },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
-		{ fieldname: "district", label: __("District"), fieldtype: "Link", options: "District" },
-		{
-			fieldname: "status",
-			label: __("Status"),
-			fieldtype: "Select",
-			options: ["", "Planned", "Held", "Cancelled"],
-		},
-	],
+	filters: gwk_app.report_filters({
+		extra: [
+			{
+				fieldname: "status",
+				label: __("Status"),
+				fieldtype: "Select",
+				options: ["", "Planned", "Held", "Cancelled"],
+			},
+		],
+	}),
 	onload(report) {
 		report.page.add_inner_button(__("Event Plan PDF"), () => {
 			const from = report.get_filter_value("from_date");

@@ -2,12 +2,9 @@
 // License: MIT. See license.txt
 
 frappe.query_reports["Referral Outcomes"] = {
-	filters: [
-		{ fieldname: "project", label: __("Project"), fieldtype: "Link", options: "Community Project" },
-		{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear() },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
-		{ fieldname: "district", label: __("District"), fieldtype: "Link", options: "District" },
-		{ fieldname: "partner", label: __("Referral Partner"), fieldtype: "Link", options: "Referral Partner" },
-	],
+	filters: gwk_app.report_filters({
+		extra: [
+			{ fieldname: "partner", label: __("Referral Partner"), fieldtype: "Link", options: "Referral Partner" },
+		],
+	}),
 };

@@ -2,10 +2,5 @@
 // License: MIT. See license.txt
 
 frappe.query_reports["Volunteer Hours Summary"] = {
-	filters: [
-		{ fieldname: "project", label: __("Project"), fieldtype: "Link", options: "Community Project" },
-		{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear() },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
-	],
+	filters: gwk_app.report_filters({ district: false }),
 };
