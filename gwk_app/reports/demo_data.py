@@ -26,31 +26,31 @@ from pypika.terms import Parameter
 from gwk_app.rules.common import age_group
 
 DISTRICTS = {
-	"Kappel": "09119",
-	"Markersdorf": "09123",
-	"Morgenleite": "09122",
-	"Hutholz": "09123",
-	"Kaßberg": "09112",
-	"Schloßchemnitz": "09113",
-	"Sonnenberg": "09130",
-	"Zentrum": "09111",
+	"Talblick": "98119",
+	"Rosental": "98123",
+	"Eschenweiler": "98122",
+	"Birkenhöhe": "98123",
+	"Mühlbach": "98112",
+	"Altmarkt": "98113",
+	"Lindenhain": "98130",
+	"Weidenau": "98111",
 }
-CITY = "Chemnitz"
+CITY = "Musterstadt"
 
 # (project name, type, districts, participant target, target ages)
 PROJECTS = (
-	("Demo GWK Sonnenberg", "Community Coordination", ["Sonnenberg"], 500, (18, 65)),
+	("Demo GWK Lindenhain", "Community Coordination", ["Lindenhain"], 500, (18, 65)),
 	(
-		"Demo QM Kaßberg-Schloßchemnitz",
+		"Demo QM Mühlbach-Altmarkt",
 		"Neighbourhood Management",
-		["Kaßberg", "Schloßchemnitz"],
+		["Mühlbach", "Altmarkt"],
 		400,
 		(None, None),
 	),
-	("Demo Stadtteilpiloten Hutholz", "District Pilots", ["Hutholz", "Morgenleite"], 300, (16, 27)),
-	("Demo Stadtteilmanagement Markersdorf", "District Management", ["Markersdorf"], 350, (18, None)),
-	("Demo GWK Kappel", "Community Coordination", ["Kappel"], 450, (18, 65)),
-	("Demo QM Zentrum", "Neighbourhood Management", ["Zentrum"], 400, (None, 65)),
+	("Demo Stadtteilpiloten Birkenhöhe", "District Pilots", ["Birkenhöhe", "Eschenweiler"], 300, (16, 27)),
+	("Demo Stadtteilmanagement Rosental", "District Management", ["Rosental"], 350, (18, None)),
+	("Demo GWK Talblick", "Community Coordination", ["Talblick"], 450, (18, 65)),
+	("Demo QM Weidenau", "Neighbourhood Management", ["Weidenau"], 400, (None, 65)),
 )
 
 PARTNERS = (

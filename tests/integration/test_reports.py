@@ -748,19 +748,19 @@ def test_demo_data_generator_counts_and_determinism():
 	assert first["Referral"] == size.referrals
 	assert first["Community Event"] == size.projects * size.years * size.events
 	assert first["Volunteer Hours"] > 0 and first["Network Meeting"] > 0 and first["Area Observation"] > 0
-	# mostly anonymous contacts, some named; only the seeds' districts; no future dates
+	# mostly anonymous contacts, some named; only the generator's fictional districts; no future dates
 	anonymous = frappe.db.count("Consultation", {"project": ("in", projects), "anonymous": 1})
 	assert size.consultations / 2 < anonymous < size.consultations
 	districts = set(frappe.get_all("Resident", filters={"project": ("in", projects)}, pluck="district"))
 	assert districts <= {
-		"Kappel",
-		"Markersdorf",
-		"Morgenleite",
-		"Hutholz",
-		"Kaßberg",
-		"Schloßchemnitz",
-		"Sonnenberg",
-		"Zentrum",
+		"Talblick",
+		"Rosental",
+		"Eschenweiler",
+		"Birkenhöhe",
+		"Mühlbach",
+		"Altmarkt",
+		"Lindenhain",
+		"Weidenau",
 	}
 	figures = _report_figures(projects)
 	assert sum(f[2] + f[3] for f in figures) > 0

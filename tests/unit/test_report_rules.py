@@ -63,10 +63,10 @@ def test_in_target_age(year, birth_year, group, low, high, expected):
 
 
 def test_in_served_district():
-	assert in_served_district("Kappel", {"Kappel", "Hutholz"})
-	assert not in_served_district("Zentrum", {"Kappel"})
-	assert not in_served_district(None, {"Kappel"})
-	assert in_served_district("Zentrum", set())  # a project naming no districts serves all
+	assert in_served_district("Talblick", {"Talblick", "Birkenhöhe"})
+	assert not in_served_district("Weidenau", {"Talblick"})
+	assert not in_served_district(None, {"Talblick"})
+	assert in_served_district("Weidenau", set())  # a project naming no districts serves all
 
 
 @pytest.mark.parametrize(
