@@ -23,7 +23,19 @@ doc_events = {"File": {"before_validate": "gwk_app.permissions.keep_attachments_
 doc_events["Resident"] = {
 	"onload": "gwk_app.privacy.audit.log_form_load",
 	"before_validate": "gwk_app.privacy.personal_data.keep_anonymised",
+	"on_update": "gwk_app.reports.figures.on_resident_change",
 }
+# The reports' kept figures per project and year (gwk_app.reports.figures) go stale with every change to
+# what they count, in the same transaction; a background job recomputes them
+for _doctype in ("Consultation", "Case", "Referral"):
+	doc_events[_doctype] = {
+		"on_update": "gwk_app.reports.figures.on_record_change",
+		"on_trash": "gwk_app.reports.figures.on_record_change",
+	}
+for _doctype in ("Community Project", "District", "Topic", "Referral Partner"):
+	doc_events[_doctype] = {"after_rename": "gwk_app.reports.figures.on_master_rename"}
+# called by privacy after an erasure changed a resident outside a save (privacy imports no module)
+gwk_after_erasure = ["gwk_app.reports.figures.on_resident_erased"]
 
 # Core endpoints that skip permission checks on project-bound doctypes
 override_whitelisted_methods = {
@@ -49,6 +61,7 @@ scheduler_events = {
 		"gwk_app.privacy.retention.daily",
 		"gwk_app.volunteering.tasks.remind_clearance_expiry",
 	],
+	"hourly": ["gwk_app.reports.figures.refresh"],
 }
 
 # Where each module holds personal data about a resident: read by gwk_app.privacy.personal_data for the

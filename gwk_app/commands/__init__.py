@@ -65,4 +65,34 @@ def gwk_demo_data(context, size="demo", seed=1, until=None):
 		frappe.destroy()
 
 
-commands = [gwk_retention, gwk_demo_data]
+@click.command("gwk-report-figures")
+@click.option(
+	"--rebuild", is_flag=True, default=False, help="Throw all kept figures away and compute them anew."
+)
+@click.option("--check", is_flag=True, default=False, help="Compare the kept figures with a recount.")
+@pass_context
+def gwk_report_figures(context, rebuild=False, check=False):
+	"""Bring the reports' kept figures per project and year up to date (what the hourly job does)."""
+	import frappe
+
+	from gwk_app.reports import figures
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		done = figures.rebuild() if rebuild else figures.refresh()
+		click.echo(f"{done} row(s) computed.")
+		if check:
+			wrong = figures.check()
+			for report, project, year in wrong:
+				click.echo(f"differs from a recount: {report} / {project} / {year}")
+			if wrong:
+				raise SystemExit(1)
+			click.echo("kept figures equal a recount.")
+	finally:
+		frappe.destroy()
+
+
+commands = [gwk_retention, gwk_demo_data, gwk_report_figures]

@@ -473,6 +473,8 @@ def erase(resident: str) -> dict:
 	_scrub_related(values, footprint)
 	_scrub_site(identifying, SCRUB_COLUMNS)
 	_delete_diagnostics(footprint, values)
+	for method in frappe.get_hooks("gwk_after_erasure"):
+		frappe.get_attr(method)(resident)
 	for doctype, names in [*footprint.owned_pairs(), *footprint.parents.items()]:
 		for name in names:
 			frappe.clear_document_cache(doctype, name)

@@ -238,6 +238,12 @@ class Generator:
 			self._timed("casework", self.document_casework)
 		self._timed("community", self.document_community)
 		self.commit()
+		if self.size.bulk:
+			# bulk inserts skip the doc events that keep the reports' figures: compute them once here
+			from gwk_app.reports.figures import refresh
+
+			self._timed("report figures", refresh, False)
+			self.commit()
 		return self.figures()
 
 	def master_data(self):

@@ -12,6 +12,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
 from gwk_app.reports.common import column, report_period, report_projects, small_cell_threshold, summary
+from gwk_app.reports.figures import cached as kept_figures
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
 
 GENDERS = ("Female", "Male", "Diverse", "Not specified")
@@ -48,17 +49,22 @@ def columns():
 
 
 def raw_figures(projects, start, end, district=None) -> dict:
-	"""{project: {figure: value}} with true values (never leaves this module unsuppressed)."""
-	figures = {
-		p: {
-			**{GENDER_FIELDS[g]: 0 for g in GENDERS},
-			**{k: 0 for k in COUNTS},
-			"events": 0,
-			"visitors": 0,
-			"volunteer_hours": 0.0,
-		}
-		for p in projects
-	}
+	"""{project: {figure: value}} with true values (never leaves this module unsuppressed). People,
+	contacts, cases and referrals come from the kept figures for a whole year (gwk_app.reports.figures)
+	or are counted now; events and volunteer hours are always counted now (small tables)."""
+	if not projects:
+		return {}
+	parts = None if district else kept_figures("Carrier Overview", projects, start, end)
+	if parts is None:
+		parts = collect(projects, start, end, district)
+	out = {p: {**parts[p], "events": 0, "visitors": 0, "volunteer_hours": 0.0} for p in projects}
+	_add_events_and_hours(out, projects, start, end, district)
+	return out
+
+
+def collect(projects, start, end, district=None) -> dict:
+	"""{project: {gender field or count: value}}: participants by gender, contacts, cases, referrals."""
+	figures = {p: {**{GENDER_FIELDS[g]: 0 for g in GENDERS}, **{k: 0 for k in COUNTS}} for p in projects}
 	if not projects:
 		return figures
 	c = frappe.qb.DocType("Consultation")
@@ -114,7 +120,10 @@ def raw_figures(projects, start, end, district=None) -> dict:
 		.run(as_dict=True)
 	):
 		figures[g.project]["referrals"] = int(g.n)
+	return figures
 
+
+def _add_events_and_hours(figures, projects, start, end, district=None) -> None:
 	ev = frappe.qb.DocType("Community Event")
 	ev_cond = (
 		ev.project.isin(projects)
@@ -143,7 +152,6 @@ def raw_figures(projects, start, end, district=None) -> dict:
 		.run(as_dict=True)
 	):
 		figures[g.project]["volunteer_hours"] = round(float(g.hours or 0), 1)
-	return figures
 
 
 def get_data(projects, start, end, district=None, threshold: int = 3) -> list[dict]:

@@ -13,6 +13,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
 from gwk_app.reports.common import DaysBetween, column, report_period, report_projects, summary
+from gwk_app.reports.figures import cached as kept_figures
 from gwk_app.rules.reports import mean_from_counts, median_from_counts
 
 NO_TOPIC = "-"
@@ -25,11 +26,44 @@ def execute(filters=None):
 		return columns(), [], None, None, report_summary(frappe._dict(), {})
 	start, end = report_period(filters)
 	district = filters.get("district")
-	rows = get_data(projects, start, end, district)
-	overall = counts(projects, start, end, district, by_topic=False)
-	overall_row = overall[0] if overall else frappe._dict()
-	days = close_days(projects, start, end, district, by_topic=False).get((), {})
-	return columns(), rows, None, chart(rows), report_summary(overall_row, days)
+	parts = None if district else kept_figures("Case Overview", projects, start, end)
+	if parts is None:
+		parts = collect(projects, start, end, district)
+	rows, overall, days = present(parts, projects)
+	return columns(), rows, None, chart(rows), report_summary(overall, days)
+
+
+def collect(projects, start, end, district=None) -> dict:
+	"""{project: {"rows": [per case type and topic], "overall": {...}, "days": [[days, cases], ...]}}:
+	rows by topic; the overall counts and days to close count every case once."""
+	out = {
+		p: {"rows": [], "overall": {"opened": 0, "closed": 0, "open_at_end": 0}, "days": []} for p in projects
+	}
+	for r in _rows(projects, start, end, district):
+		out[r.project]["rows"].append(dict(r))
+	for r in counts(projects, start, end, district, by_topic=False, by_project=True):
+		out[r.project]["overall"] = {k: int(r[k] or 0) for k in ("opened", "closed", "open_at_end")}
+	for (project,), dist in close_days(
+		projects, start, end, district, by_topic=False, by_project=True
+	).items():
+		out[project]["days"] = sorted([d, n] for d, n in dist.items())
+	return out
+
+
+def present(parts: dict, projects) -> tuple[list, frappe._dict, dict]:
+	rows, overall, days = [], frappe._dict(opened=0, closed=0, open_at_end=0), {}
+	for p in dict.fromkeys(projects):
+		rows += [frappe._dict(r) for r in parts[p]["rows"]]
+		for k in overall:
+			overall[k] += parts[p]["overall"][k]
+		for d, n in parts[p]["days"]:
+			days[int(d)] = days.get(int(d), 0) + int(n)
+	labels: dict = {}  # translated once per case type, not per row
+	for r in rows:
+		if r.case_type not in labels:
+			labels[r.case_type] = _(r.case_type)
+		r.case_type = labels[r.case_type]
+	return rows, overall, days
 
 
 def columns():
@@ -54,7 +88,7 @@ def _base(projects, district):
 	return c, t, cond
 
 
-def counts(projects, start, end, district=None, by_topic=True):
+def counts(projects, start, end, district=None, by_topic=True, by_project=False):
 	c, t, cond = _base(projects, district)
 	opened = Sum(Case().when((c.opened_on >= start) & (c.opened_on <= end), 1).else_(0))
 	closed = Sum(Case().when((c.closed_on >= start) & (c.closed_on <= end), 1).else_(0))
@@ -69,14 +103,16 @@ def counts(projects, start, end, district=None, by_topic=True):
 		q = q.select(c.project, c.case_type, topic.as_("topic"), *fields).groupby(
 			c.project, c.case_type, topic
 		)
+	elif by_project:
+		q = q.select(c.project, *fields).groupby(c.project)
 	else:
 		q = q.select(*fields)
 	# only cases that touch the period: opened before its end
 	return q.where(cond & (c.opened_on <= end)).run(as_dict=True)
 
 
-def close_days(projects, start, end, district=None, by_topic=True) -> dict:
-	"""{(project, case_type, topic) or (): {days: cases}} for cases closed in the period."""
+def close_days(projects, start, end, district=None, by_topic=True, by_project=False) -> dict:
+	"""{(project, case_type, topic), (project,) or (): {days: cases}} for cases closed in the period."""
 	c, t, cond = _base(projects, district)
 	days = DaysBetween(c.closed_on, c.opened_on)
 	q = frappe.qb.from_(c)
@@ -86,6 +122,9 @@ def close_days(projects, start, end, district=None, by_topic=True) -> dict:
 		q = q.left_join(t).on((t.parent == c.name) & (t.parenttype == "Case") & (t.parentfield == "topics"))
 		keys = [c.project, c.case_type, topic]
 		q = q.select(c.project, c.case_type, topic.as_("topic"))
+	elif by_project:
+		keys = [c.project]
+		q = q.select(c.project)
 	rows = (
 		q.select(days.as_("days"), Count("*").as_("n"))
 		.where(cond & (c.closed_on >= start) & (c.closed_on <= end))
@@ -94,12 +133,17 @@ def close_days(projects, start, end, district=None, by_topic=True) -> dict:
 	)
 	out: dict = {}
 	for r in rows:
-		key = (r.project, r.case_type, r.topic) if by_topic else ()
+		key = (r.project, r.case_type, r.topic) if by_topic else (r.project,) if by_project else ()
 		out.setdefault(key, {})[int(r.days)] = int(r.n)
 	return out
 
 
 def get_data(projects, start, end, district=None):
+	"""Rows per project, case type (translated) and topic, counted now."""
+	return present(collect(projects, start, end, district), projects)[0]
+
+
+def _rows(projects, start, end, district=None):
 	days = close_days(projects, start, end, district)
 	rows = []
 	for r in counts(projects, start, end, district):
@@ -112,8 +156,6 @@ def get_data(projects, start, end, district=None):
 		r.median_days = median_from_counts(dist)
 		rows.append(r)
 	rows.sort(key=lambda r: (r.project, r.case_type, r.topic))
-	for r in rows:
-		r.case_type = _(r.case_type)
 	return rows
 
 

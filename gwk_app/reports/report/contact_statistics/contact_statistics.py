@@ -11,6 +11,7 @@ from frappe import _
 from frappe.query_builder.functions import Avg, Coalesce, Count, Extract, Sum
 
 from gwk_app.reports.common import column, report_period, report_projects, summary
+from gwk_app.reports.figures import cached as kept_figures
 
 NO_TOPIC = "-"
 
@@ -21,14 +22,37 @@ def execute(filters=None):
 	if not projects:
 		return columns(), [], None, None, report_summary(None)
 	start, end = report_period(filters)
-	rows = get_data(projects, start, end, filters.get("district"))
-	return (
-		columns(),
-		rows,
-		None,
-		chart(projects, start, end, filters.get("district")),
-		report_summary(totals(projects, start, end, filters.get("district"))),
-	)
+	district = filters.get("district")
+	parts = None if district else kept_figures("Contact Statistics", projects, start, end)
+	if parts is None:
+		parts = collect(projects, start, end, district)
+	rows, total, by_month = present(parts, projects)
+	return columns(), rows, None, chart(by_month), report_summary(total)
+
+
+def collect(projects, start, end, district=None) -> dict:
+	"""{project: {"rows": [...], "totals": {...}, "months": [[year, month, channel, n], ...]}}."""
+	out = {
+		p: {"rows": [], "totals": {"consultations": 0, "minutes": 0, "anonymous": 0}, "months": []}
+		for p in projects
+	}
+	for r in get_data(projects, start, end, district):
+		out[r.project]["rows"].append(r)
+	for r in totals(projects, start, end, district):
+		out[r.project]["totals"] = {k: int(r[k] or 0) for k in ("consultations", "minutes", "anonymous")}
+	for r in month_counts(projects, start, end, district):
+		out[r.project]["months"].append([int(r.year), int(r.month), r.channel, int(r.n)])
+	return out
+
+
+def present(parts: dict, projects) -> tuple[list, dict, list]:
+	rows, total, months = [], frappe._dict(consultations=0, minutes=0, anonymous=0), []
+	for p in dict.fromkeys(projects):
+		rows += [frappe._dict(r) for r in parts[p]["rows"]]
+		for k in total:
+			total[k] += parts[p]["totals"][k]
+		months += parts[p]["months"]
+	return rows, total, months
 
 
 def columns():
@@ -93,35 +117,42 @@ def get_data(projects, start, end, district=None) -> list[dict]:
 
 def totals(projects, start, end, district=None):
 	c = frappe.qb.DocType("Consultation")
-	row = (
+	return (
 		frappe.qb.from_(c)
 		.select(
+			c.project,
 			Count(c.name).as_("consultations"),
 			Sum(c.duration_minutes).as_("minutes"),
 			Sum(c.anonymous).as_("anonymous"),
 		)
 		.where(_where(c, projects, start, end, district))
+		.groupby(c.project)
 		.run(as_dict=True)
 	)
-	return row[0] if row else None
 
 
-def chart(projects, start, end, district=None):
+def month_counts(projects, start, end, district=None):
 	c = frappe.qb.DocType("Consultation")
 	year = Extract("year", c.consultation_date)
 	month = Extract("month", c.consultation_date)
-	rows = (
+	return (
 		frappe.qb.from_(c)
-		.select(year.as_("year"), month.as_("month"), c.channel, Count(c.name).as_("n"))
+		.select(c.project, year.as_("year"), month.as_("month"), c.channel, Count(c.name).as_("n"))
 		.where(_where(c, projects, start, end, district))
-		.groupby(year, month, c.channel)
+		.groupby(c.project, year, month, c.channel)
 		.run(as_dict=True)
 	)
-	if not rows:
+
+
+def chart(by_month):
+	"""Stacked bars per month and channel from [[year, month, channel, n], ...] (any number of projects)."""
+	values: dict = {}
+	for y, m, ch, n in by_month:
+		values[(int(y), int(m), ch)] = values.get((int(y), int(m), ch), 0) + int(n)
+	if not values:
 		return None
-	months = sorted({(int(r.year), int(r.month)) for r in rows})
-	channels = sorted({r.channel for r in rows})
-	values = {(int(r.year), int(r.month), r.channel): r.n for r in rows}
+	months = sorted({(y, m) for y, m, _ch in values})
+	channels = sorted({ch for _y, _m, ch in values})
 	return {
 		"data": {
 			"labels": [f"{m:02d}/{y:04d}" for y, m in months],

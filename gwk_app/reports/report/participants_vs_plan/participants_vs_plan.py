@@ -13,6 +13,7 @@ from frappe import _
 from frappe.query_builder.functions import Count, Extract
 
 from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
+from gwk_app.reports.figures import cached as kept_figures
 from gwk_app.rules.reports import in_served_district, in_target_age, rate, years_of
 
 
@@ -65,14 +66,19 @@ def get_data(filters) -> list[dict]:
 		row.in_districts += n if district_ok else 0
 		row.in_target_group += n if age_ok and district_ok else 0
 
-	for g in named_groups(projects, start, end, filters.get("district")):
-		row = rows[(g.project, int(g.year))]
-		row.named += g.persons
-		count_in(row, targets[g.project], int(g.year), g.birth_year, g.age_group, g.district, g.persons)
-	for g in anonymous_groups(projects, start, end, filters.get("district")):
-		row = rows[(g.project, int(g.year))]
-		row.anonymous += g.contacts
-		count_in(row, targets[g.project], int(g.year), None, g.age_group, g.district, g.contacts)
+	district = filters.get("district")
+	parts = None if district else kept_figures("Participants vs Plan", projects, start, end)
+	if parts is None:
+		parts = collect(projects, start, end, district)
+	for project in dict.fromkeys(projects):
+		for year, birth_year, group, where, persons in parts[project]["named"]:
+			row = rows[(project, year)]
+			row.named += persons
+			count_in(row, targets[project], year, birth_year, group, where, persons)
+		for year, group, where, contacts in parts[project]["anonymous"]:
+			row = rows[(project, year)]
+			row.anonymous += contacts
+			count_in(row, targets[project], year, None, group, where, contacts)
 
 	out = []
 	for row in rows.values():
@@ -80,6 +86,23 @@ def get_data(filters) -> list[dict]:
 		row.target_rate = rate(row.total, row.target)
 		row.target_group_rate = rate(row.in_target_group, row.total)
 		out.append(row)
+	return out
+
+
+def collect(projects, start, end, district=None) -> dict:
+	"""{project: {"named": [[year, birth year, age group, district, persons], ...],
+	"anonymous": [[year, age group, district, contacts], ...]}}: the groups the rows are counted from."""
+	out = {p: {"named": [], "anonymous": []} for p in projects}
+	for g in named_groups(projects, start, end, district):
+		out[g.project]["named"].append(
+			[int(g.year), g.birth_year and int(g.birth_year), g.age_group, g.district, int(g.persons)]
+		)
+	for g in anonymous_groups(projects, start, end, district):
+		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
+	for part in out.values():
+		# one order whatever the query plan, so a stored part equals a recount
+		part["named"].sort(key=lambda g: tuple("" if v is None else str(v) for v in g))
+		part["anonymous"].sort(key=lambda g: tuple("" if v is None else str(v) for v in g))
 	return out
 
 

@@ -9,6 +9,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count
 
 from gwk_app.reports.common import column, report_period, report_projects, summary
+from gwk_app.reports.figures import cached as kept_figures
 from gwk_app.rules.reports import mean_from_counts, median_from_counts, rate
 
 STATUSES = ("Referred", "Appointment", "Completed", "Not Taken Up", "Declined")
@@ -21,7 +22,12 @@ def execute(filters=None):
 	if not projects:
 		return columns(), [], None, None, report_summary([], {})
 	start, end = report_period(filters)
-	rows, all_days = get_data(projects, start, end, filters.get("district"), filters.get("partner"))
+	parts = None
+	if not (filters.get("district") or filters.get("partner")):
+		parts = kept_figures("Referral Outcomes", projects, start, end)
+	if parts is None:
+		parts = collect(projects, start, end, filters.get("district"), filters.get("partner"))
+	rows, all_days = present(parts, projects)
 	return columns(), rows, None, chart(rows), report_summary(rows, all_days)
 
 
@@ -51,6 +57,12 @@ def _where(r, projects, start, end, district, partner):
 
 
 def get_data(projects, start, end, district=None, partner=None):
+	"""(rows per project and partner, {waiting days: referrals} over all of them), counted now."""
+	return present(collect(projects, start, end, district, partner), projects)
+
+
+def collect(projects, start, end, district=None, partner=None) -> dict:
+	"""{project: {"rows": [per partner], "days": [[waiting days, referrals], ...]}} (JSON-able)."""
 	ref = frappe.qb.DocType("Referral")
 	cond = _where(ref, projects, start, end, district, partner)
 	# one pass: counts per status and, where an appointment was made, per waiting time
@@ -64,32 +76,42 @@ def get_data(projects, start, end, district=None, partner=None):
 	)
 	rows: dict = {}
 	days: dict = {}
-	all_days: dict = {}
+	project_days: dict = {p: {} for p in projects}
 	for g in groups:
 		row = rows.setdefault(
 			(g.project, g.partner),
-			frappe._dict(
-				{
-					"project": g.project,
-					"partner": g.partner,
-					"referrals": 0,
-					**{f: 0 for f in STATUS_FIELDS.values()},
-				}
-			),
+			{
+				"project": g.project,
+				"partner": g.partner,
+				"referrals": 0,
+				**{f: 0 for f in STATUS_FIELDS.values()},
+			},
 		)
 		row[STATUS_FIELDS.get(g.status, "referred")] += int(g.n)
-		row.referrals += int(g.n)
+		row["referrals"] += int(g.n)
 		if g.waiting_days is not None:
 			w = int(g.waiting_days)
 			dist = days.setdefault((g.project, g.partner), {})
 			dist[w] = dist.get(w, 0) + int(g.n)
-			all_days[w] = all_days.get(w, 0) + int(g.n)
+			project_days[g.project][w] = project_days[g.project].get(w, 0) + int(g.n)
 	for key, row in rows.items():
-		row.completion_rate = rate(row.completed, row.referrals)
-		row.median_waiting_days = median_from_counts(days.get(key, {}))
+		row["completion_rate"] = rate(row["completed"], row["referrals"])
+		row["median_waiting_days"] = median_from_counts(days.get(key, {}))
 		avg = mean_from_counts(days.get(key, {}))
-		row.average_waiting_days = round(avg, 1) if avg is not None else None
-	return sorted(rows.values(), key=lambda r: (r.project, r.partner)), all_days
+		row["average_waiting_days"] = round(avg, 1) if avg is not None else None
+	out = {p: {"rows": [], "days": sorted([w, n] for w, n in project_days[p].items())} for p in projects}
+	for (project, _partner), row in sorted(rows.items()):
+		out[project]["rows"].append(row)
+	return out
+
+
+def present(parts: dict, projects) -> tuple[list, dict]:
+	rows, all_days = [], {}
+	for p in dict.fromkeys(projects):
+		rows += [frappe._dict(r) for r in parts[p]["rows"]]
+		for w, n in parts[p]["days"]:
+			all_days[int(w)] = all_days.get(int(w), 0) + int(n)
+	return rows, all_days
 
 
 def chart(rows):

@@ -1,0 +1,284 @@
+"""Report figures per project and year, kept so the carrier-wide reports need not count a year's
+records on every run.
+
+The five reports that count the large tables (Participants vs Plan, Contact Statistics, Case
+Overview, Referral Outcomes, Carrier Overview) each compute their figures through
+`collect(projects, start, end) -> {project: figures}` and present them with `present(...)`. For a
+whole calendar year without further filters they read those figures from `GWK Report Figures`
+(one row per report, project and year, aggregates only) instead of counting the records again.
+
+Never stale: every change to a counted record raises the row's `version` in the same transaction
+(`invalidate`, from the doc events in hooks.py); a row is used only while its `fresh_version` (the
+version its figures were computed at) equals `version`. Otherwise the report counts the records
+itself, as it does for any other period or filter, and a background job (`refresh`, deduplicated,
+also hourly) recomputes what is stale or missing, one row per short transaction. A row is computed
+from one consistent read (the version and the records in the same snapshot), so a change that lands
+while it is computed leaves the row stale rather than wrong.
+"""
+
+import hashlib
+import json
+from datetime import date
+
+import frappe
+from frappe.utils import cint, getdate, now_datetime
+from pypika.terms import Values
+
+DOCTYPE = "GWK Report Figures"
+JOB_ID = "gwk-report-figures"
+
+# report -> its module (collect / present)
+REPORTS = {
+	"Participants vs Plan": "gwk_app.reports.report.participants_vs_plan.participants_vs_plan",
+	"Contact Statistics": "gwk_app.reports.report.contact_statistics.contact_statistics",
+	"Case Overview": "gwk_app.reports.report.case_overview.case_overview",
+	"Referral Outcomes": "gwk_app.reports.report.referral_outcomes.referral_outcomes",
+	"Carrier Overview": "gwk_app.reports.report.carrier_overview.carrier_overview",
+}
+# which reports count which doctype (and through which date fields its years are found)
+SOURCES = {
+	"Consultation": (
+		("Participants vs Plan", "Contact Statistics", "Carrier Overview"),
+		("consultation_date",),
+	),
+	"Case": (("Case Overview", "Carrier Overview"), ("opened_on", "closed_on")),
+	"Referral": (("Referral Outcomes", "Carrier Overview"), ("referred_on",)),
+}
+# resident fields the participant figures are judged by (gender, target age, district)
+RESIDENT_FIELDS = ("gender", "birth_year", "age_group", "district")
+RESIDENT_REPORTS = ("Participants vs Plan", "Carrier Overview")
+
+
+def row_name(report: str, project: str, year: int) -> str:
+	return hashlib.sha1(f"{report}\n{project}\n{int(year)}".encode()).hexdigest()
+
+
+def whole_year(start, end) -> int | None:
+	"""The year when the period is exactly one calendar year, else None."""
+	start, end = getdate(start), getdate(end)
+	if start.year == end.year and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
+		return start.year
+	return None
+
+
+# ---------------------------------------------------------------- reading
+
+
+def cached(report: str, projects: list[str], start, end) -> dict | None:
+	"""{project: figures} for a whole year when every project's row is fresh; else None (the report
+	then counts the records itself) and the background job is asked to bring the rows up to date.
+	`frappe.flags.gwk_recount` makes every report count the records (tests, benchmarks, support)."""
+	year = whole_year(start, end)
+	if year is None or not projects or year > getdate().year or frappe.flags.gwk_recount:
+		return None
+	t = frappe.qb.DocType(DOCTYPE)
+	rows = (
+		frappe.qb.from_(t)
+		.select(t.project, t.version, t.fresh_version, t.figures)
+		.where((t.report == report) & (t.year == year) & t.project.isin(projects))
+		.run(as_dict=True)
+	)
+	fresh = {r.project: r.figures for r in rows if r.version == r.fresh_version and r.figures}
+	if len(fresh) < len(set(projects)):
+		enqueue_refresh()
+		return None
+	return {p: json.loads(fresh[p]) for p in projects}
+
+
+# ---------------------------------------------------------------- invalidation (doc events)
+
+
+def invalidate(reports, projects, years) -> None:
+	"""Mark the rows of these reports, projects and years as stale (inside the caller's transaction)."""
+	keys = sorted({(r, p, int(y)) for r in reports for p in projects if p for y in years if y})
+	if not keys:
+		return
+	t = frappe.qb.DocType(DOCTYPE)
+	now = now_datetime()
+	query = frappe.qb.into(t).columns(
+		t.name, t.report, t.project, t.year, t.version, t.fresh_version, t.creation, t.modified,
+		t.owner, t.modified_by,
+	)  # fmt: skip
+	for report, project, year in keys:
+		query = query.insert(
+			row_name(report, project, year), report, project, year, 1, 0, now, now, "Administrator",
+			"Administrator",
+		)  # fmt: skip
+	query.on_duplicate_key_update(t.version, t.version + 1).on_duplicate_key_update(t.modified, now).run()
+	enqueue_refresh()
+
+
+def _years(doc, fields) -> set[int]:
+	years = set()
+	for d in (doc, doc.get_doc_before_save() if hasattr(doc, "get_doc_before_save") else None):
+		for f in fields if d else ():
+			if d.get(f):
+				years.add(getdate(d.get(f)).year)
+	return years
+
+
+def _projects(doc) -> set[str]:
+	before = doc.get_doc_before_save()
+	return {p for p in (doc.get("project"), before.get("project") if before else None) if p}
+
+
+def on_record_change(doc, method=None):
+	"""Consultation, Case, Referral: inserted, saved or deleted."""
+	reports, fields = SOURCES[doc.doctype]
+	years = _years(doc, fields)
+	if doc.doctype == "Case" and years:
+		# an open case counts as open at the end of every year until it is closed
+		last = max([getdate().year, *years]) if not doc.get("closed_on") else max(years)
+		years = set(range(min(years), last + 1))
+	invalidate(reports, _projects(doc), years)
+
+
+def on_resident_change(doc, method=None):
+	before = doc.get_doc_before_save()
+	if before is None or all(doc.get(f) == before.get(f) for f in RESIDENT_FIELDS):
+		return
+	on_resident_erased(doc.name)
+
+
+def on_resident_erased(resident: str) -> None:
+	"""The resident's attributes changed outside a save (erasure, retention): their years are stale."""
+	c = frappe.qb.DocType("Consultation")
+	year = frappe.query_builder.functions.Extract("year", c.consultation_date)
+	pairs = (
+		frappe.qb.from_(c).select(c.project, year.as_("year")).distinct().where(c.resident == resident).run()
+	)
+	for project, y in pairs:
+		invalidate(RESIDENT_REPORTS, [project], [y])
+
+
+def on_master_rename(doc, method=None, *args, **kwargs):
+	"""A district, topic, partner or project renamed: names inside the figures are outdated."""
+	t = frappe.qb.DocType(DOCTYPE)
+	frappe.qb.update(t).set(t.version, t.version + 1).run()
+
+
+# ---------------------------------------------------------------- computing
+
+
+def enqueue_refresh() -> None:
+	frappe.enqueue(
+		"gwk_app.reports.figures.refresh",
+		queue="long",
+		job_id=JOB_ID,
+		deduplicate=True,
+		enqueue_after_commit=True,
+	)
+
+
+def _data_years() -> range:
+	"""From the first year with a counted record to this year."""
+	firsts = [
+		frappe.db.get_value(doctype, {fields[0]: ("is", "set")}, f"min({fields[0]})")
+		for doctype, (_reports, fields) in SOURCES.items()
+	]
+	firsts = [getdate(d).year for d in firsts if d]
+	this_year = getdate().year
+	return range(min(firsts, default=this_year), this_year + 1)
+
+
+def compute(report: str, project: str, year: int) -> dict:
+	module = frappe.get_module(REPORTS[report])
+	start, end = date(year, 1, 1), date(year, 12, 31)
+	return module.collect([project], start, end)[project]
+
+
+def refresh(commit: bool = True) -> int:
+	"""Compute every stale or missing row (background job, hourly, after bulk loads). Each row in its
+	own short transaction when `commit`, so staff saving records never wait on the job. Returns the
+	number of rows computed."""
+	projects = frappe.get_all("Community Project", pluck="name", order_by="name asc")
+	t = frappe.qb.DocType(DOCTYPE)
+	done = 0
+	for year in _data_years():
+		for report in REPORTS:
+			rows = {
+				r.project: r
+				for r in frappe.qb.from_(t)
+				.select(t.project, t.version, t.fresh_version)
+				.where((t.report == report) & (t.year == year))
+				.run(as_dict=True)
+			}
+			for project in projects:
+				row = rows.get(project)
+				if row and row.version == row.fresh_version:
+					continue
+				if commit:
+					frappe.db.commit()  # nosemgrep: a fresh snapshot per row (background job, bulk load)
+				_store(report, project, year)
+				done += 1
+	if commit:
+		frappe.db.commit()  # nosemgrep: see above
+	return done
+
+
+def _store(report: str, project: str, year: int) -> None:
+	"""Compute one row from one consistent read: the version is read first, the records after it."""
+	t = frappe.qb.DocType(DOCTYPE)
+	name = row_name(report, project, year)
+	version = cint(frappe.db.get_value(DOCTYPE, name, "version"))
+	figures = json.dumps(compute(report, project, year), separators=(",", ":"), default=str)
+	now = now_datetime()
+	(
+		frappe.qb.into(t)
+		.columns(
+			t.name,
+			t.report,
+			t.project,
+			t.year,
+			t.version,
+			t.fresh_version,
+			t.figures,
+			t.computed_on,
+			t.creation,
+			t.modified,
+			t.owner,
+			t.modified_by,
+		)  # fmt: skip
+		.insert(
+			name,
+			report,
+			project,
+			year,
+			version,
+			version,
+			figures,
+			now,
+			now,
+			now,
+			"Administrator",
+			"Administrator",
+		)
+		# a concurrent change raised the version meanwhile: keep it, so the row stays stale
+		.on_duplicate_key_update(t.figures, Values(t.figures))
+		.on_duplicate_key_update(t.fresh_version, Values(t.fresh_version))
+		.on_duplicate_key_update(t.computed_on, Values(t.computed_on))
+		.run()
+	)
+
+
+def rebuild() -> int:
+	"""Throw every row away and compute them all (bench command `gwk-report-figures --rebuild`)."""
+	frappe.db.delete(DOCTYPE)
+	return refresh()
+
+
+def check(years=None) -> list[tuple]:
+	"""(report, project, year) whose fresh row differs from a recount of the records (tests, support)."""
+	projects = frappe.get_all("Community Project", pluck="name", order_by="name asc")
+	wrong = []
+	for year in years or _data_years():
+		for report in REPORTS:
+			start, end = date(year, 1, 1), date(year, 12, 31)
+			stored = cached(report, projects, start, end)
+			if stored is None:
+				continue
+			recount = json.loads(
+				json.dumps(frappe.get_module(REPORTS[report]).collect(projects, start, end), default=str)
+			)
+			wrong += [(report, p, year) for p in projects if stored[p] != recount[p]]
+	return wrong
