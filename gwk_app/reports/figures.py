@@ -187,14 +187,14 @@ def compute(report: str, project: str, year: int) -> dict:
 	return module.collect([project], start, end)[project]
 
 
-def refresh(commit: bool = True) -> int:
-	"""Compute every stale or missing row (background job, hourly, after bulk loads). Each row in its
-	own short transaction when `commit`, so staff saving records never wait on the job. Returns the
-	number of rows computed."""
-	projects = frappe.get_all("Community Project", pluck="name", order_by="name asc")
+def refresh(commit: bool = True, projects=None, years=None) -> int:
+	"""Compute every stale or missing row (background job, hourly, after bulk loads), optionally only
+	for some projects and years. Each row in its own short transaction when `commit`, so staff saving
+	records never wait on the job. Returns the number of rows computed."""
+	projects = projects or frappe.get_all("Community Project", pluck="name", order_by="name asc")
 	t = frappe.qb.DocType(DOCTYPE)
 	done = 0
-	for year in _data_years():
+	for year in years or _data_years():
 		for report in REPORTS:
 			rows = {
 				r.project: r
@@ -208,11 +208,12 @@ def refresh(commit: bool = True) -> int:
 				if row and row.version == row.fresh_version:
 					continue
 				if commit:
-					frappe.db.commit()  # nosemgrep: a fresh snapshot per row (background job, bulk load)
+					# background job / bench command: a fresh snapshot and a short transaction per row
+					frappe.db.commit()  # nosemgrep
 				_store(report, project, year)
 				done += 1
 	if commit:
-		frappe.db.commit()  # nosemgrep: see above
+		frappe.db.commit()  # nosemgrep
 	return done
 
 
@@ -267,9 +268,9 @@ def rebuild() -> int:
 	return refresh()
 
 
-def check(years=None) -> list[tuple]:
+def check(years=None, projects=None) -> list[tuple]:
 	"""(report, project, year) whose fresh row differs from a recount of the records (tests, support)."""
-	projects = frappe.get_all("Community Project", pluck="name", order_by="name asc")
+	projects = projects or frappe.get_all("Community Project", pluck="name", order_by="name asc")
 	wrong = []
 	for year in years or _data_years():
 		for report in REPORTS:
