@@ -132,7 +132,9 @@ EVERY_ROW = True
 def _all(doctype, fields, filters):
 	if not EVERY_ROW:
 		return frappe.get_all(doctype, fields=fields, filters=filters, limit_page_length=0)
-	rows = frappe.get_all(doctype, fields=fields, limit_page_length=0)
+	rows = frappe.get_all(
+		doctype, fields=[*fields, *(f for f in filters if f not in fields)], limit_page_length=0
+	)
 	for field, condition in filters.items():
 		op, value = condition if isinstance(condition, tuple) else ("=", condition)
 		if op == "between":

@@ -24,6 +24,8 @@ import frappe
 from frappe.utils import cint, getdate, now_datetime
 from pypika.terms import Values
 
+from gwk_app.rules.reports import whole_year as calendar_year
+
 DOCTYPE = "GWK Report Figures"
 JOB_ID = "gwk-report-figures"
 
@@ -54,11 +56,7 @@ def row_name(report: str, project: str, year: int) -> str:
 
 
 def whole_year(start, end) -> int | None:
-	"""The year when the period is exactly one calendar year, else None."""
-	start, end = getdate(start), getdate(end)
-	if start.year == end.year and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
-		return start.year
-	return None
+	return calendar_year(getdate(start), getdate(end))
 
 
 # ---------------------------------------------------------------- reading
@@ -187,14 +185,27 @@ def compute(report: str, project: str, year: int) -> dict:
 	return module.collect([project], start, end)[project]
 
 
-def refresh(commit: bool = True, projects=None, years=None) -> int:
+def refresh(commit: bool = True, projects=None, years=None, passes: int = 3) -> int:
 	"""Compute every stale or missing row (background job, hourly, after bulk loads), optionally only
 	for some projects and years. Each row in its own short transaction when `commit`, so staff saving
-	records never wait on the job. Returns the number of rows computed."""
+	records never wait on the job; changes that land while it runs (the job is not queued again while it
+	runs) are picked up by a further pass. Returns the number of rows computed."""
 	projects = projects or frappe.get_all("Community Project", pluck="name", order_by="name asc")
+	done = 0
+	for _pass in range(passes):
+		computed = _refresh_pass(commit, projects, list(years or _data_years()))
+		done += computed
+		if commit:
+			frappe.db.commit()  # nosemgrep
+		if not computed or not commit:
+			break
+	return done
+
+
+def _refresh_pass(commit: bool, projects: list[str], years: list[int]) -> int:
 	t = frappe.qb.DocType(DOCTYPE)
 	done = 0
-	for year in years or _data_years():
+	for year in years:
 		for report in REPORTS:
 			rows = {
 				r.project: r
@@ -212,8 +223,6 @@ def refresh(commit: bool = True, projects=None, years=None) -> int:
 					frappe.db.commit()  # nosemgrep
 				_store(report, project, year)
 				done += 1
-	if commit:
-		frappe.db.commit()  # nosemgrep
 	return done
 
 

@@ -132,3 +132,10 @@ def esf_counts(record: dict) -> set[str]:
 		if field is None or record.get(field) in values:
 			codes.add(code)
 	return codes
+
+
+def whole_year(start: date, end: date) -> int | None:
+	"""The year when the period is exactly one calendar year (the kept report figures' unit), else None."""
+	if start.year == end.year and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
+		return start.year
+	return None

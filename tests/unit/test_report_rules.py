@@ -112,3 +112,20 @@ def test_esf_indicators_follow_annex_i():
 	# "not specified" counts for no characteristic
 	assert esf_counts({"disability": "Not specified", "minority": "Not specified"}) == {"EECO01"}
 	assert "EECO12" in esf_counts({"disability": "Yes"})
+
+
+@pytest.mark.parametrize(
+	"start, end, year",
+	[
+		(date(2025, 1, 1), date(2025, 12, 31), 2025),
+		(date(2024, 1, 1), date(2024, 12, 31), 2024),  # leap year
+		(date(2025, 1, 1), date(2025, 12, 30), None),
+		(date(2025, 1, 2), date(2025, 12, 31), None),
+		(date(2025, 1, 1), date(2026, 12, 31), None),  # two years: counted, not kept
+		(date(2025, 3, 1), date(2025, 3, 31), None),
+	],
+)
+def test_whole_year(start, end, year):
+	from gwk_app.rules.reports import whole_year
+
+	assert whole_year(start, end) == year
