@@ -125,8 +125,10 @@ def on_record_change(doc, method=None):
 	reports, fields = SOURCES[doc.doctype]
 	years = _years(doc, fields)
 	if doc.doctype == "Case" and years:
-		# an open case counts as open at the end of every year until it is closed
-		last = max([getdate().year, *years]) if not doc.get("closed_on") else max(years)
+		# a case open before or after the change counts as open at the end of every year until today
+		before = doc.get_doc_before_save()
+		still_open = any(d and d.get("opened_on") and not d.get("closed_on") for d in (doc, before))
+		last = max([getdate().year, *years]) if still_open else max(years)
 		years = set(range(min(years), last + 1))
 	invalidate(reports, _projects(doc), years)
 

@@ -190,6 +190,18 @@ def test_an_open_case_is_stale_in_every_year_until_today(data):
 	assert {s["label"]: s["value"] for s in _report("Case Overview", data.users)["report_summary"]}[
 		"Open at End of Period"
 	] == 2
+	# closing it in 2024 changes "open at the end" of every later year too
+	case = frappe.get_doc("Case", {"title": "Offener Fall über Jahre"})
+	case.status = "Closed"
+	case.closed_on = "2024-09-30"
+	case.save()
+	assert _stale_keys() == expected
+	assert figures.cached("Case Overview", [PROJECT_X], START, END) is None
+	_refresh()
+	assert figures.check(years=YEARS, projects=[PROJECT_X]) == []
+	assert {s["label"]: s["value"] for s in _report("Case Overview", data.users)["report_summary"]}[
+		"Open at End of Period"
+	] == 1
 
 
 def test_referral_change(data):
