@@ -117,17 +117,16 @@ def present(parts: dict, projects) -> tuple[list, dict]:
 def chart(rows):
 	if not rows:
 		return None
-	partners = sorted({r.partner for r in rows})
+	counts: dict = {}
+	for r in rows:  # one pass over the rows
+		per_status = counts.setdefault(r["partner"], dict.fromkeys(STATUSES, 0))
+		for s in STATUSES:
+			per_status[s] += r[STATUS_FIELDS[s]]
+	partners = sorted(counts)
 	return {
 		"data": {
 			"labels": partners,
-			"datasets": [
-				{
-					"name": _(s),
-					"values": [sum(r[STATUS_FIELDS[s]] for r in rows if r.partner == p) for p in partners],
-				}
-				for s in STATUSES
-			],
+			"datasets": [{"name": _(s), "values": [counts[p][s] for p in partners]} for s in STATUSES],
 		},
 		"type": "bar",
 		"barOptions": {"stacked": 1},
