@@ -16,6 +16,7 @@ from frappe.utils import cint, getdate, today
 
 from gwk_app.access import PROJECT_BOUND, PROJECT_BOUND_CHILDREN
 from gwk_app.permissions import allowed_projects
+from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import participants_per_project
 from gwk_app.rules.casework import REFERRAL_OPEN_STATUSES
 
 DEFAULT_FEEDBACK_DAYS = 14
@@ -71,9 +72,9 @@ def overdue_referrals(filters: str | dict | None = None) -> dict:
 def participants_by_project(year: int | None = None) -> list[dict]:
 	"""Per project in scope: participants in the year and the project's yearly target (plan).
 
-	Counted as the Participants vs Plan report counts them: every resident with at least one
-	consultation in the year once, plus every anonymous contact (anonymous people cannot be told
-	apart)."""
+	Counted by the Participants vs Plan report (its kept figures for the year when they are fresh):
+	every resident with at least one consultation in the year once, plus every anonymous contact
+	(anonymous people cannot be told apart)."""
 	year = year or getdate(today()).year
 	projects = _scope_projects()
 	if projects == []:
@@ -87,28 +88,7 @@ def participants_by_project(year: int | None = None) -> list[dict]:
 	)
 	if not plans:
 		return []
-	consultation = frappe.qb.DocType("Consultation")
-	in_scope = (
-		consultation.project.isin([p.name for p in plans])
-		& consultation.consultation_date[f"{year}-01-01" : f"{year}-12-31"]
-	)
-	named = (
-		frappe.qb.from_(consultation)
-		.select(consultation.project, Count(consultation.resident).distinct().as_("n"))
-		.where(in_scope & consultation.resident.isnotnull())
-		.groupby(consultation.project)
-		.run(as_dict=True)
-	)
-	anonymous = (
-		frappe.qb.from_(consultation)
-		.select(consultation.project, Count("*").as_("n"))
-		.where(in_scope & (consultation.anonymous == 1))
-		.groupby(consultation.project)
-		.run(as_dict=True)
-	)
-	actual: dict[str, int] = {}
-	for row in (*named, *anonymous):
-		actual[row.project] = actual.get(row.project, 0) + row.n
+	actual = participants_per_project([p.name for p in plans], year)
 	return [
 		{"project": p.name, "participants": actual.get(p.name, 0), "plan": cint(p.participant_target)}
 		for p in plans

@@ -83,6 +83,13 @@ def cached(report: str, projects: list[str], start, end) -> dict | None:
 	return {p: json.loads(fresh[p]) for p in projects}
 
 
+def kept_or_counted(report: str, projects: list[str], start, end, *filters, collect) -> dict:
+	"""{project: figures}: the kept ones when the period is one whole year and no further filter
+	(district, partner) is set and every row is fresh, else `collect(projects, start, end, *filters)`."""
+	parts = None if any(filters) else cached(report, projects, start, end)
+	return parts if parts is not None else collect(projects, start, end, *filters)
+
+
 # ---------------------------------------------------------------- invalidation (doc events)
 
 
@@ -106,31 +113,17 @@ def invalidate(reports, projects, years) -> None:
 	enqueue_refresh()
 
 
-def _years(doc, fields) -> set[int]:
-	years = set()
-	for d in (doc, doc.get_doc_before_save() if hasattr(doc, "get_doc_before_save") else None):
-		for f in fields if d else ():
-			if d.get(f):
-				years.add(getdate(d.get(f)).year)
-	return years
-
-
-def _projects(doc) -> set[str]:
-	before = doc.get_doc_before_save()
-	return {p for p in (doc.get("project"), before.get("project") if before else None) if p}
-
-
 def on_record_change(doc, method=None):
 	"""Consultation, Case, Referral: inserted, saved or deleted."""
 	reports, fields = SOURCES[doc.doctype]
-	years = _years(doc, fields)
+	versions = [d for d in (doc, doc.get_doc_before_save()) if d]
+	years = {getdate(d.get(f)).year for d in versions for f in fields if d.get(f)}
 	if doc.doctype == "Case" and years:
 		# a case open before or after the change counts as open at the end of every year until today
-		before = doc.get_doc_before_save()
-		still_open = any(d and d.get("opened_on") and not d.get("closed_on") for d in (doc, before))
+		still_open = any(d.get("opened_on") and not d.get("closed_on") for d in versions)
 		last = max([getdate().year, *years]) if still_open else max(years)
 		years = set(range(min(years), last + 1))
-	invalidate(reports, _projects(doc), years)
+	invalidate(reports, {d.get("project") for d in versions}, years)
 
 
 def on_resident_change(doc, method=None):

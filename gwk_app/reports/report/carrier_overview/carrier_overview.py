@@ -12,7 +12,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
 from gwk_app.reports.common import column, report_period, report_projects, small_cell_threshold, summary
-from gwk_app.reports.figures import cached as kept_figures
+from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
 
 GENDERS = ("Female", "Male", "Diverse", "Not specified")
@@ -54,9 +54,7 @@ def raw_figures(projects, start, end, district=None) -> dict:
 	or are counted now; events and volunteer hours are always counted now (small tables)."""
 	if not projects:
 		return {}
-	parts = None if district else kept_figures("Carrier Overview", projects, start, end)
-	if parts is None:
-		parts = collect(projects, start, end, district)
+	parts = kept_or_counted("Carrier Overview", projects, start, end, district, collect=collect)
 	out = {p: {**parts[p], "events": 0, "visitors": 0, "volunteer_hours": 0.0} for p in projects}
 	_add_events_and_hours(out, projects, start, end, district)
 	return out
@@ -98,29 +96,23 @@ def collect(projects, start, end, district=None) -> dict:
 	case_cond = case.project.isin(projects) & (case.opened_on >= start) & (case.opened_on <= end)
 	if district:
 		case_cond &= case.district == district
-	for g in (
-		frappe.qb.from_(case)
-		.select(case.project, Count("*").as_("n"))
-		.where(case_cond)
-		.groupby(case.project)
-		.run(as_dict=True)
-	):
-		figures[g.project]["cases_opened"] = int(g.n)
+	for project, n in _count_per_project(case, case_cond):
+		figures[project]["cases_opened"] = int(n)
 
 	ref = frappe.qb.DocType("Referral")
 	ref_cond = ref.project.isin(projects) & (ref.referred_on >= start) & (ref.referred_on <= end)
 	if district:
 		res = frappe.qb.DocType("Resident")
 		ref_cond &= ref.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
-	for g in (
-		frappe.qb.from_(ref)
-		.select(ref.project, Count("*").as_("n"))
-		.where(ref_cond)
-		.groupby(ref.project)
-		.run(as_dict=True)
-	):
-		figures[g.project]["referrals"] = int(g.n)
+	for project, n in _count_per_project(ref, ref_cond):
+		figures[project]["referrals"] = int(n)
 	return figures
+
+
+def _count_per_project(table, condition):
+	return (
+		frappe.qb.from_(table).select(table.project, Count("*")).where(condition).groupby(table.project).run()
+	)
 
 
 def _add_events_and_hours(figures, projects, start, end, district=None) -> None:

@@ -13,7 +13,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
 from gwk_app.reports.common import DaysBetween, column, report_period, report_projects, summary
-from gwk_app.reports.figures import cached as kept_figures
+from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import mean_from_counts, median_from_counts
 
 NO_TOPIC = "-"
@@ -26,9 +26,7 @@ def execute(filters=None):
 		return columns(), [], None, None, report_summary(frappe._dict(), {})
 	start, end = report_period(filters)
 	district = filters.get("district")
-	parts = None if district else kept_figures("Case Overview", projects, start, end)
-	if parts is None:
-		parts = collect(projects, start, end, district)
+	parts = kept_or_counted("Case Overview", projects, start, end, district, collect=collect)
 	rows, overall, days = present(parts, projects)
 	return columns(), rows, None, chart(rows), report_summary(overall, days)
 

@@ -11,7 +11,7 @@ from frappe import _
 from frappe.query_builder.functions import Avg, Coalesce, Count, Extract, Sum
 
 from gwk_app.reports.common import column, report_period, report_projects, summary
-from gwk_app.reports.figures import cached as kept_figures
+from gwk_app.reports.figures import kept_or_counted
 
 NO_TOPIC = "-"
 
@@ -23,9 +23,7 @@ def execute(filters=None):
 		return columns(), [], None, None, report_summary(None)
 	start, end = report_period(filters)
 	district = filters.get("district")
-	parts = None if district else kept_figures("Contact Statistics", projects, start, end)
-	if parts is None:
-		parts = collect(projects, start, end, district)
+	parts = kept_or_counted("Contact Statistics", projects, start, end, district, collect=collect)
 	rows, total, by_month = present(parts, projects)
 	return columns(), rows, None, chart(by_month), report_summary(total)
 

@@ -8,12 +8,14 @@ told apart). The target-group share uses the project's target age (birth year, e
 and its districts.
 """
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Extract
 
 from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
-from gwk_app.reports.figures import cached as kept_figures
+from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import in_served_district, in_target_age, rate, years_of
 
 
@@ -67,9 +69,7 @@ def get_data(filters) -> list[dict]:
 		row.in_target_group += n if age_ok and district_ok else 0
 
 	district = filters.get("district")
-	parts = None if district else kept_figures("Participants vs Plan", projects, start, end)
-	if parts is None:
-		parts = collect(projects, start, end, district)
+	parts = kept_or_counted("Participants vs Plan", projects, start, end, district, collect=collect)
 	for project in dict.fromkeys(projects):
 		for year, birth_year, group, where, persons in parts[project]["named"]:
 			row = rows[(project, year)]
@@ -87,6 +87,17 @@ def get_data(filters) -> list[dict]:
 		row.target_group_rate = rate(row.in_target_group, row.total)
 		out.append(row)
 	return out
+
+
+def participants_per_project(projects: list[str], year: int) -> dict[str, int]:
+	"""{project: participants in the year}, counted as the report counts them (workspace chart and card)."""
+	if not projects:
+		return {}
+	start, end = date(year, 1, 1), date(year, 12, 31)
+	parts = kept_or_counted("Participants vs Plan", projects, start, end, collect=collect)
+	return {
+		p: sum(g[-1] for g in parts[p]["named"]) + sum(g[-1] for g in parts[p]["anonymous"]) for p in projects
+	}
 
 
 def collect(projects, start, end, district=None) -> dict:

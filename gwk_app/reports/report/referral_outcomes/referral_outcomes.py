@@ -9,7 +9,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count
 
 from gwk_app.reports.common import column, report_period, report_projects, summary
-from gwk_app.reports.figures import cached as kept_figures
+from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import mean_from_counts, median_from_counts, rate
 
 STATUSES = ("Referred", "Appointment", "Completed", "Not Taken Up", "Declined")
@@ -22,11 +22,15 @@ def execute(filters=None):
 	if not projects:
 		return columns(), [], None, None, report_summary([], {})
 	start, end = report_period(filters)
-	parts = None
-	if not (filters.get("district") or filters.get("partner")):
-		parts = kept_figures("Referral Outcomes", projects, start, end)
-	if parts is None:
-		parts = collect(projects, start, end, filters.get("district"), filters.get("partner"))
+	parts = kept_or_counted(
+		"Referral Outcomes",
+		projects,
+		start,
+		end,
+		filters.get("district"),
+		filters.get("partner"),
+		collect=collect,
+	)
 	rows, all_days = present(parts, projects)
 	return columns(), rows, None, chart(rows), report_summary(rows, all_days)
 
