@@ -6,15 +6,12 @@ Tiers:
   integration  tests/integration inside the Frappe bench at $GWK_BENCH (default ~/frappe-bench) against
                its test site $GWK_SITE (default gwk-test.localhost); skipped, and said so, without a bench
 
-Options: --no-lint, --unit-only, --integration-only, -k EXPR; args after `--` go to pytest.
+Options: --no-lint, --unit-only, --integration-only, --build-bench, -k EXPR; args after `--` go to pytest.
 """
 
 import argparse
-import hashlib
-import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,7 +20,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TOOLS_BIN = Path(sys.executable).parent
-BENCH = Path(os.environ.get("GWK_BENCH") or Path.home() / "frappe-bench")
+sys.path.insert(0, str(REPO / "scripts"))
+import firstrun  # noqa: E402  (standard library only; shared with scripts/demo)
+
+BENCH = firstrun.BENCH
 SITE = os.environ.get("GWK_SITE", "gwk-test.localhost")
 SEMGREP_RULES = Path(os.environ.get("GWK_SEMGREP_RULES") or REPO.parent / "shared" / "semgrep-rules")
 
@@ -128,129 +128,56 @@ def describe(counts: dict) -> str:
 
 # ---------------------------------------------------------------- bench preparation
 
+BROWSER_PACKAGES = {"/usr/bin/chromium": "chromium", "/usr/bin/chromedriver": "chromium-driver"}
+PDF_PACKAGES = {"/usr/bin/wkhtmltopdf": "wkhtmltopdf"}
 
-def bench_problem() -> str | None:
-	python = BENCH / "env" / "bin" / "python"
-	if not python.exists():
-		return f"no bench at {BENCH}"
-	code, _ = output([python, "-c", "import frappe"])
-	if code != 0:
-		return f"frappe does not import in {BENCH}/env"
+
+def bench_problem(build: bool) -> str | None:
+	"""None when a bench is there (built now when asked to and a Frappe source is known)."""
 	try:
-		socket.create_connection(("127.0.0.1", 3306), timeout=3).close()
-	except OSError:
-		return "MariaDB is not answering on 127.0.0.1:3306"
+		if not firstrun.ensure_bench(build=build):
+			return f"no bench at {BENCH} (set GWK_FRAPPE_SOURCE, or pass --build-bench, to build one)"
+	except firstrun.StepError as error:
+		return f"FAILED to build the bench: {error}"
 	return None
 
 
-def bench_cmd(*args) -> list:
-	return [BENCH / "env" / "bin" / "python", "-m", "frappe.utils.bench_helper", "frappe", *args]
+def ensure_system_packages():
+	"""Debian's Chromium, ChromeDriver and wkhtmltopdf for the browser and PDF tests (installed as root)."""
+	wanted = {**BROWSER_PACKAGES, **PDF_PACKAGES}
+	missing = sorted({pkg for path, pkg in wanted.items() if not Path(path).exists()})
+	with firstrun.step("system packages") as s:
+		if not missing:
+			s.result = "chromium, chromium-driver, wkhtmltopdf present"
+			return
+		if not firstrun.is_root() or not shutil.which("apt-get"):
+			s.result = f"missing {', '.join(missing)} (install them with apt-get; their tests will say so)"
+			return
+		env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+		firstrun.run(["apt-get", "update", "-qq"], log="apt", env=env, check=False)
+		firstrun.run(["apt-get", "install", "-y", "-qq", *missing], log="apt", env=env)
+		s.result = f"installed {', '.join(missing)}"
 
 
 def prepare_bench() -> str:
 	"""Point the bench at this checkout and bring the test site up to date. Returns Frappe's version."""
 	python = BENCH / "env" / "bin" / "python"
-	sites = BENCH / "sites"
-	link = BENCH / "apps" / "gwk_app"
-	if link.is_symlink() or not link.exists():
-		if not link.exists() or link.resolve() != REPO:
-			if link.is_symlink():
-				link.unlink()
-			link.symlink_to(REPO)
-	elif link.resolve() != REPO:
-		link.rename(link.with_name(f"gwk_app.moved-{os.getpid()}"))
-		link.symlink_to(REPO)
-
-	code, where = output(
-		[python, "-c", "import gwk_app, os; print(os.path.dirname(gwk_app.__file__))"], cwd=sites
-	)
-	if code != 0 or Path(where.splitlines()[-1]).resolve() != REPO / "gwk_app":
-		install = [
-			python,
-			"-m",
-			"pip",
-			"install",
-			"--quiet",
-			"-e",
-			REPO,
-			"--config-settings",
-			"editable_mode=compat",
-		]
-		if run(install) != 0:
-			raise RuntimeError("could not install gwk_app into the bench")
-
-	# the integration tier's own test tools, in the bench's Python
-	code, _ = output([python, "-c", "import pytest, selenium"])
-	if (
-		code != 0
-		and run([python, "-m", "pip", "install", "--quiet", "pytest>=8,<9", "selenium>=4.20,<5"]) != 0
-	):
-		raise RuntimeError("could not install pytest and selenium into the bench")
-
-	apps_txt = sites / "apps.txt"
-	apps = [a.strip() for a in apps_txt.read_text().splitlines() if a.strip()]
-	if "gwk_app" not in apps:
-		apps_txt.write_text("\n".join([*apps, "gwk_app"]) + "\n")
-
-	assets = sites / "assets"
-	assets.mkdir(exist_ok=True)
-	public = assets / "gwk_app"
-	if public.is_symlink() or not public.exists():
-		if public.is_symlink():
-			public.unlink()
-		public.symlink_to(REPO / "gwk_app" / "public")
-
-	if not (sites / SITE / "site_config.json").exists():
-		root_user = os.environ.get("GWK_DB_ROOT_USER", "root")
-		root_password = os.environ.get("GWK_DB_ROOT_PASSWORD", "")
-		new_site = bench_cmd(
-			"new-site", SITE, "--db-root-username", root_user, "--db-root-password", root_password,
-			"--admin-password", "admin", "--db-host", "127.0.0.1",
-		)  # fmt: skip
-		if run(new_site, cwd=sites, stdout=subprocess.DEVNULL) != 0:
-			raise RuntimeError(f"could not create site {SITE} (set GWK_DB_ROOT_USER/GWK_DB_ROOT_PASSWORD)")
-	run(bench_cmd("--site", SITE, "set-config", "allow_tests", "true"), cwd=sites)
-
-	code, installed = output(
-		[
-			python,
-			"-c",
-			f"import frappe; frappe.init(site={SITE!r}); frappe.connect(); print(frappe.get_installed_apps())",
-		],
-		cwd=sites,
-	)
-	if code != 0:
-		raise RuntimeError(f"cannot connect to site {SITE}: {installed[-500:]}")
-	fingerprint = source_fingerprint()
-	config_path = sites / SITE / "site_config.json"
-	config = json.loads(config_path.read_text())
-	if "'gwk_app'" not in installed.splitlines()[-1]:
-		if (
-			run(bench_cmd("--site", SITE, "install-app", "gwk_app"), cwd=sites, stdout=subprocess.DEVNULL)
-			!= 0
-		):
-			raise RuntimeError("install-app gwk_app failed")
-	elif config.get("gwk_app_synced") != fingerprint:
-		if run(bench_cmd("--site", SITE, "migrate"), cwd=sites, stdout=subprocess.DEVNULL) != 0:
-			raise RuntimeError("bench migrate failed")
-	run(
-		bench_cmd("--site", SITE, "set-config", "gwk_app_synced", fingerprint),
-		cwd=sites,
-		stdout=subprocess.DEVNULL,
-	)
-	_, version = output([python, "-c", "import frappe; print(frappe.__version__)"], cwd=sites)
-	return version.splitlines()[-1]
-
-
-def source_fingerprint() -> str:
-	"""Hash of everything a migrate syncs (doctypes, reports, workspaces, patches, hooks)."""
-	digest = hashlib.sha256()
-	for path in sorted((REPO / "gwk_app").rglob("*")):
-		if path.suffix in (".json", ".txt", ".po") or path.name == "hooks.py" or "patches" in path.parts:
-			if path.is_file():
-				digest.update(str(path.relative_to(REPO)).encode())
-				digest.update(path.read_bytes())
-	return digest.hexdigest()[:16]
+	with firstrun.step("app") as s:
+		s.result = firstrun.ensure_app()
+		# the integration tier's own test tools, in the bench's Python
+		code, _ = output([python, "-c", "import pytest, selenium"])
+		if code != 0:
+			firstrun.run(
+				[python, "-m", "pip", "install", "--quiet", "pytest>=8,<9", "selenium>=4.20,<5"], log="pip"
+			)
+		firstrun.compile_translations()
+	ensure_system_packages()
+	admin = firstrun.ensure_database_server()
+	with firstrun.step("site") as s:
+		s.result = SITE + ": " + firstrun.ensure_site(SITE, admin, owned=True)
+		firstrun.frappe_cmd("--site", SITE, "set-config", "--parse", "allow_tests", "true")
+		firstrun.apply_site_settings(SITE, demo=False)
+	return firstrun.frappe_version()
 
 
 def main() -> int:
@@ -259,6 +186,9 @@ def main() -> int:
 	parser.add_argument("--unit-only", action="store_true")
 	parser.add_argument("--integration-only", action="store_true")
 	parser.add_argument("-k", dest="keyword")
+	parser.add_argument(
+		"--build-bench", action="store_true", help="build a bench when there is none (GWK_FRAPPE_SOURCE)"
+	)
 	parser.add_argument("pytest_args", nargs="*")
 	args = parser.parse_args()
 	extra = list(args.pytest_args) + (["-k", args.keyword] if args.keyword else [])
@@ -280,13 +210,14 @@ def main() -> int:
 		for key in total:
 			total[key] += unit[key]
 
-	problem = "not requested (--unit-only)" if args.unit_only else bench_problem()
+	build = args.build_bench or bool(os.environ.get("GWK_FRAPPE_SOURCE"))
+	problem = "not requested (--unit-only)" if args.unit_only else bench_problem(build)
 	if problem:
 		summary.append(f"integration: skipped: {problem}")
 	else:
 		try:
 			version = prepare_bench()
-		except RuntimeError as error:
+		except (RuntimeError, firstrun.StepError) as error:
 			summary.append(f"integration: FAILED to prepare the bench: {error}")
 			total["failed"] += 1
 		else:
