@@ -181,8 +181,11 @@ def frappe_source() -> str:
 
 def stage_frappe_source(source: str, datepicker: str, env: dict) -> str:
 	"""A clone of Frappe whose package.json takes air-datepicker from `datepicker` (a local clone)."""
-	staging = CACHE / "frappe-source"
-	picker = CACHE / "air-datepicker"
+	# per bench: two benches built at once must not share (or delete) each other's sources
+	slug = re.sub(r"[^A-Za-z0-9]+", "-", str(BENCH)).strip("-")
+	staging = CACHE / "src" / slug / "frappe"
+	picker = CACHE / "src" / slug / "air-datepicker"
+	picker.parent.mkdir(parents=True, exist_ok=True)
 	if picker.exists():
 		shutil.rmtree(picker)
 	run(["git", "clone", "--quiet", "--depth", "1", datepicker, picker], log="git")
