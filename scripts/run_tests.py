@@ -175,7 +175,7 @@ def prepare_bench() -> str:
 	admin = firstrun.ensure_database_server()
 	with firstrun.step("site") as s:
 		s.result = SITE + ": " + firstrun.ensure_site(SITE, admin, owned=True)
-		firstrun.frappe_cmd("--site", SITE, "set-config", "--parse", "allow_tests", "true")
+		firstrun.frappe_cmd("--site", SITE, "set-config", "--parse", "allow_tests", "True")
 		firstrun.apply_site_settings(SITE, demo=False)
 	return firstrun.frappe_version()
 

@@ -17,10 +17,14 @@ $(document).on("app_ready", () => {
 	}
 });
 
+// The site's date and year (never the browser's: its time zone may already be on another day).
+gwk_app.site_today = () => frappe.datetime.get_today();
+gwk_app.site_year = () => parseInt(gwk_app.site_today().slice(0, 4), 10);
+
 // The filters every project report shares: project, year or period, and (where it applies) district.
 gwk_app.report_filters = ({ district = true, extra = [] } = {}) => [
 	{ fieldname: "project", label: __("Project"), fieldtype: "Link", options: "Community Project" },
-	{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear() },
+	{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: gwk_app.site_year() },
 	{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
 	{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
 	...(district ? [{ fieldname: "district", label: __("District"), fieldtype: "Link", options: "District" }] : []),

@@ -15,7 +15,7 @@ frappe.query_reports["Events and Attendance"] = {
 	onload(report) {
 		report.page.add_inner_button(__("Event Plan PDF"), () => {
 			const from = report.get_filter_value("from_date");
-			const day = from ? frappe.datetime.str_to_obj(from) : new Date();
+			const day = frappe.datetime.str_to_obj(from || gwk_app.site_today());
 			const args = new URLSearchParams({ year: day.getFullYear(), month: day.getMonth() + 1 });
 			const project = report.get_filter_value("project");
 			const district = report.get_filter_value("district");

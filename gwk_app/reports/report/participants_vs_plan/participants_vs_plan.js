@@ -6,7 +6,7 @@ frappe.query_reports["Participants vs Plan"] = {
 	onload(report) {
 		report.page.add_inner_button(__("Funder Report PDF"), () => {
 			const project = report.get_filter_value("project");
-			const year = report.get_filter_value("year") || new Date().getFullYear();
+			const year = report.get_filter_value("year") || gwk_app.site_year();
 			if (!project) {
 				frappe.msgprint(__("Choose a project first."));
 				return;
