@@ -7,11 +7,14 @@ Screenshots of every step go to tests/artifacts/browser/ (gitignored). Records t
 deleted at the end.
 """
 
+import os
 import shutil
 import tempfile
 import time
 import uuid
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import frappe
 import pytest
@@ -41,10 +44,30 @@ except ImportError:  # pragma: no cover - selenium is part of the bench environm
 	pytestmark.append(pytest.mark.skip(reason="selenium is not installed in the bench environment"))
 
 
+# time zones 13 hours either side of Central Europe: at any hour one of them is on another day than the site
+SHIFTED_TIME_ZONES = ("Etc/GMT+12", "Pacific/Kiritimati")
+
+
+def browser_time_zone(site_zone: str | None = None) -> str:
+	"""A time zone for the browser whose date differs from the site's now, so that every test proves
+	the desk proposes the site's date, never the browser's."""
+	site_zone = site_zone or frappe.db.get_single_value("System Settings", "time_zone") or "Europe/Berlin"
+	site_day = datetime.now(ZoneInfo(site_zone)).date()
+	for zone in SHIFTED_TIME_ZONES:
+		if datetime.now(ZoneInfo(zone)).date() != site_day:
+			return zone
+	raise AssertionError(f"no browser time zone on another day than {site_zone}")
+
+
+def chrome_service(zone: str | None = None):
+	"""ChromeDriver whose Chromium runs in a time zone on another day than the site's."""
+	return webdriver.ChromeService(str(CHROMEDRIVER), env={**os.environ, "TZ": zone or browser_time_zone()})
+
+
 @pytest.fixture(scope="module")
 def desk_site(world):
-	"""A fresh test site has not been through Frappe's setup wizard, and the desk sends every user
-	there; mark this test site as set up (only the flag, no other site setting changes)."""
+	"""The runner sets the test site up as the demo is (setup done, Europe/Berlin); a site prepared by
+	an older runner may still lack the setup flag, and the desk would send every user to the wizard."""
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):
 		frappe.db.set_single_value("System Settings", "setup_complete", 1)
 		frappe.db.commit()  # the web server must see it
@@ -71,7 +94,7 @@ def browser(desk_site):
 		"--lang=de-DE",
 	):
 		options.add_argument(flag)
-	driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(str(CHROMEDRIVER)))
+	driver = webdriver.Chrome(options=options, service=chrome_service())
 	driver.set_page_load_timeout(90)
 	try:
 		yield driver
@@ -156,7 +179,7 @@ def _new_consultations(project: str, since: str) -> list[dict]:
 	return frappe.get_all(
 		"Consultation",
 		filters={"project": project, "creation": (">=", since)},
-		fields=["name", "anonymous", "resident", "channel", "note", "staff_member"],
+		fields=["name", "anonymous", "resident", "channel", "note", "staff_member", "consultation_date"],
 		order_by="creation asc",
 	)
 
@@ -167,6 +190,11 @@ def test_staff_day_in_the_desk(server, world, browser, created):
 	desk = Desk(browser, server.url)
 	_login(desk, world.users.staff_a, world.password)
 	assert desk.js("return frappe.boot.lang") == "de"
+	# the browser is on another day than the site: what the desk proposes must still be the site's date
+	browser_day = desk.js("const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]")
+	site_day = frappe.utils.getdate(frappe.utils.today())
+	assert browser_day != [site_day.year, site_day.month, site_day.day]
+	assert desk.js("return frappe.datetime.get_today()") == str(site_day)
 
 	# 1. the workspace, in German
 	desk.go("/app/gemeinwesen")
@@ -225,6 +253,7 @@ def test_staff_day_in_the_desk(server, world, browser, created):
 	created.extend(("Consultation", r.name) for r in rows)
 	anonymous = [r for r in rows if marker in (r.note or "")]
 	assert len(anonymous) == 1 and anonymous[0].anonymous == 1 and anonymous[0].channel == "Phone"
+	assert anonymous[0].consultation_date == site_day  # the quick entry's default: the site's date
 	assert anonymous[0].staff_member == world.users.staff_a
 
 	# 3. named consultation from the resident form; the form shows the person's connections

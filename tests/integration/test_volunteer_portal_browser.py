@@ -11,6 +11,7 @@ import frappe
 import pytest
 from frappe.utils import add_days, today
 
+from tests.integration.test_browser import chrome_service
 from tests.integration.test_volunteering import portal  # noqa: F401  (module fixture)
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -46,7 +47,7 @@ def browser():
 		"--window-size=1280,1000",
 	):
 		options.add_argument(flag)
-	driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(str(CHROMEDRIVER)))
+	driver = webdriver.Chrome(options=options, service=chrome_service())
 	driver.set_page_load_timeout(90)
 	try:
 		yield driver
