@@ -36,6 +36,8 @@ HOME = Path.home()
 BENCH = Path(os.environ.get("GWK_BENCH") or HOME / "frappe-bench").expanduser().absolute()
 CACHE = Path(os.environ.get("GWK_CACHE") or HOME / ".cache" / "gwk_app").expanduser().absolute()
 LOGS = CACHE / "logs"
+# the MariaDB admin this script creates belongs to the machine's MariaDB, not to one cache or bench
+DB_ADMIN_FILE = Path(os.environ.get("XDG_CONFIG_HOME") or HOME / ".config") / "gwk_app" / "mariadb-admin.json"
 DEFAULT_FRAPPE_SOURCE = "https://github.com/frappe/frappe"
 FRAPPE_BRANCH = os.environ.get("GWK_FRAPPE_BRANCH", "version-15")
 REDIS = os.environ.get("GWK_REDIS", "redis://127.0.0.1:6379").rstrip("/")
@@ -45,6 +47,7 @@ YARN_VERSION = "1.22.22"
 ADMIN_PASSWORD = "admin"
 DEMO_MARK = "gwk_demo_site"  # site_config key: this site was created by scripts/demo
 BUILDING_MARK = ".gwk_app-building"  # left in a bench folder while scripts build it
+MARK_FILE = ".gwk_app-created"  # in a site folder: created by scripts/demo (written before new-site)
 
 
 class StepError(RuntimeError):
@@ -97,7 +100,8 @@ def run(cmd, *, log: str | None = None, cwd=None, env=None, check=True, input_te
 		)
 		out.write(proc.stdout)
 	if check and proc.returncode != 0:
-		tail = "\n".join(proc.stdout.strip().splitlines()[-25:])
+		lines = [ln for ln in proc.stdout.strip().splitlines() if "[=" not in ln and "%" not in ln[-6:]]
+		tail = "\n".join(lines[-25:])
 		raise StepError(f"`{' '.join(cmd[:4])} …` exited {proc.returncode} (log: {log_path})\n{tail}")
 	return proc.stdout
 
@@ -311,7 +315,7 @@ def db_admin() -> tuple[str, str]:
 
 	GWK_DB_ROOT_USER/GWK_DB_ROOT_PASSWORD when given. Otherwise the local root over the socket (Debian's
 	root has no password and logs in over the socket only) creates `gwk_admin` with a generated
-	password, kept in GWK_CACHE/db-admin.json (mode 600).
+	password, kept in ~/.config/gwk_app/mariadb-admin.json (mode 600).
 	"""
 	user = os.environ.get("GWK_DB_ROOT_USER")
 	if user:
@@ -323,7 +327,7 @@ def db_admin() -> tuple[str, str]:
 				"to let the local root create an admin over the socket"
 			)
 		return user, password
-	stored = CACHE / "db-admin.json"
+	stored = DB_ADMIN_FILE
 	if stored.exists():
 		data = json.loads(stored.read_text())
 		if _tcp_login_works(data["user"], data["password"]):
@@ -348,7 +352,7 @@ def db_admin() -> tuple[str, str]:
 			"MariaDB's root cannot log in over the socket here: set GWK_DB_ROOT_USER and GWK_DB_ROOT_PASSWORD "
 			f"to an account that may create databases\n{error}"
 		) from None
-	CACHE.mkdir(parents=True, exist_ok=True)
+	stored.parent.mkdir(parents=True, exist_ok=True)
 	stored.write_text(json.dumps({"user": "gwk_admin", "password": password}))
 	stored.chmod(0o600)
 	return "gwk_admin", password
@@ -519,6 +523,10 @@ def ensure_site(site: str, admin: tuple[str, str], *, owned: bool, mark: str | N
 		archive_site(site, admin)
 		state = {"state": "missing", "apps": []}
 	if state["state"] == "missing":
+		if mark:
+			# said before Frappe writes anything, so that a run cut off halfway still knows the site is ours
+			(BENCH / "sites" / site).mkdir(parents=True, exist_ok=True)
+			(BENCH / "sites" / site / MARK_FILE).write_text(f"{mark}\n")
 		frappe_cmd(
 			"new-site", site, "--db-host", DB_HOST, "--db-port", DB_PORT, "--db-root-username", admin[0],
 			"--db-root-password", admin[1], "--admin-password", ADMIN_PASSWORD, "--force",
@@ -577,8 +585,8 @@ def demo(site: str) -> int:
 	with step("app") as s:
 		s.result = ensure_app()
 		compile_translations()
-	existing = site_config(site)
-	ours = bool(existing.get(DEMO_MARK)) or not existing
+	folder = BENCH / "sites" / site
+	ours = not folder.exists() or (folder / MARK_FILE).exists() or bool(site_config(site).get(DEMO_MARK))
 	with step("site") as s:
 		s.result = site + ": " + ensure_site(site, admin, owned=ours, mark=DEMO_MARK)
 	if not ours:
