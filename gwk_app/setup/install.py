@@ -42,12 +42,21 @@ def after_install():
 	create_topics()
 	create_case_kanban_board()
 	set_settings_defaults()
+	create_carrier_email_report()
 
 
 def after_migrate():
 	create_roles()
 	create_topics()
 	create_case_kanban_board()
+	create_carrier_email_report()
+
+
+def create_carrier_email_report():
+	"""The carrier overview's monthly e-mail, off until the carrier manager enables it."""
+	from gwk_app.reports.carrier_desk import ensure_carrier_email_report
+
+	ensure_carrier_email_report()
 
 
 def create_roles():
@@ -137,6 +146,9 @@ def before_uninstall():
 		)
 		for board in boards:
 			frappe.delete_doc("Kanban Board", board, ignore_permissions=True, force=True)
+	our_reports = frappe.get_all("Report", filters={"module": ("in", MODULES)}, pluck="name")
+	if our_reports:
+		frappe.db.delete("Auto Email Report", {"report": ("in", our_reports)})
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})

@@ -1,0 +1,9 @@
+// Copyright (c) 2026, gwk_app developers
+// License: MIT. See license.txt
+
+frappe.provide("frappe.dashboards.chart_sources");
+
+frappe.dashboards.chart_sources["Carrier Channels"] = {
+	method: "gwk_app.api.carrier.channels_chart",
+	filters: [],
+};
