@@ -15,6 +15,8 @@ from gwk_app.rules.reports import period
 from gwk_app.rules.suppression import DEFAULT_THRESHOLD
 
 CARRIER_ROLE = "GWK Carrier Manager"
+# decimals of every Float figure a report shows (hours, minutes, days)
+FLOAT_PRECISION = 1
 
 
 class DaysBetween(Function):
@@ -84,10 +86,15 @@ def project_targets(projects: list[str]) -> dict[str, frappe._dict]:
 
 def column(label: str, fieldname: str, fieldtype: str = "Int", width: int = 110, options: str | None = None):
 	col = {"label": label, "fieldname": fieldname, "fieldtype": fieldtype, "width": width}
+	if fieldtype == "Float":
+		col["precision"] = FLOAT_PRECISION  # hours, minutes, days: 38,2, not Frappe's 38,200
 	if options:
 		col["options"] = options
 	return col
 
 
 def summary(value, label: str, datatype: str = "Int", indicator: str = "Blue") -> dict:
-	return {"value": value, "label": label, "datatype": datatype, "indicator": indicator}
+	item = {"value": value, "label": label, "datatype": datatype, "indicator": indicator}
+	if datatype == "Float":
+		item["precision"] = FLOAT_PRECISION  # shown by gwk_app.js (core's summary has no precision)
+	return item

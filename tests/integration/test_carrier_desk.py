@@ -411,13 +411,13 @@ def test_no_role_sees_an_empty_heading(world):
 			assert not empty, f"{who} sees empty headings on {page}: {empty}"
 			shown.setdefault(who, []).append(page)
 		_as("Administrator")
-	assert "Traeger" in shown["carrier"] and "Gemeinwesen" not in shown["carrier"]
+	assert "Carrier" in shown["carrier"] and "Gemeinwesen" not in shown["carrier"]
 	assert "ESF Plus" in shown["esf"] and "Gemeinwesen" not in shown["esf"]
 	assert "Gemeinwesen" in shown["staff"]
 
 
 def test_carrier_workspace_offers_no_route_to_a_personal_record():
-	ws = frappe.get_doc("Workspace", "Traeger")
+	ws = frappe.get_doc("Workspace", "Carrier")
 	targets = [(s.type, s.link_to or s.url) for s in ws.shortcuts] + [
 		(link.link_type, link.link_to) for link in ws.links if link.type == "Link"
 	]

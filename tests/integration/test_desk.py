@@ -633,8 +633,8 @@ def test_workspace_comes_out_german_for_a_german_user(world, german):
 		("staff_a", WORKSPACE),
 		("lead_a", WORKSPACE),
 		("dpo", WORKSPACE),
-		("dpo", "Traeger"),
-		("carrier", "Traeger"),
+		("dpo", "Carrier"),
+		("carrier", "Carrier"),
 	],
 )
 def test_workspace_is_in_the_sidebar_of_every_gwk_role(world, key, workspace):

@@ -21,6 +21,32 @@ $(document).on("app_ready", () => {
 gwk_app.site_today = () => frappe.datetime.get_today();
 gwk_app.site_year = () => parseInt(gwk_app.site_today().slice(0, 4), 10);
 
+// A report's month column keeps its sortable value (2026-01) and shows "Jan. 2026" in the user's language.
+gwk_app.month_formatter = (value, row, column, data, default_formatter) => {
+	if (column.fieldname === "month" && /^\d{4}-\d{2}$/.test(value || "")) {
+		const [year, month] = value.split("-").map(Number);
+		const label = new Date(year, month - 1, 1).toLocaleDateString(frappe.boot.lang || "de", {
+			month: "short",
+			year: "numeric",
+		});
+		return default_formatter(label, row, { ...column, fieldtype: "Data" }, data);
+	}
+	return default_formatter(value, row, column, data);
+};
+
+// Report summaries honour a precision (core formats every Float with three decimals: "38,200" for 38.2).
+if (frappe.utils && frappe.utils.build_summary_item && !frappe.utils.gwk_summary_precision) {
+	const build_summary_item = frappe.utils.build_summary_item;
+	frappe.utils.build_summary_item = function (summary) {
+		if (summary.datatype === "Float" && summary.precision != null && typeof summary.value === "number") {
+			summary = { ...summary, datatype: "Data" };
+			summary.value = format_number(summary.value, null, summary.precision);
+		}
+		return build_summary_item.call(this, summary);
+	};
+	frappe.utils.gwk_summary_precision = true;
+}
+
 // The filters every project report shares: project, year or period, and (where it applies) district.
 gwk_app.report_filters = ({ district = true, extra = [] } = {}) => [
 	{ fieldname: "project", label: __("Project"), fieldtype: "Link", options: "Community Project" },

@@ -3,4 +3,5 @@
 
 frappe.query_reports["Contact Statistics"] = {
 	filters: gwk_app.report_filters(),
+	formatter: gwk_app.month_formatter,
 };

@@ -6,9 +6,12 @@ A consultation with several topics appears under each of its topics (a row per t
 counts every consultation once.
 """
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Avg, Coalesce, Count, Extract, Sum
+from frappe.utils.data import format_date
 
 from gwk_app.reports.common import column, report_period, report_projects, summary
 from gwk_app.reports.figures import kept_or_counted
@@ -153,7 +156,7 @@ def chart(by_month):
 	channels = sorted({ch for _y, _m, ch in values})
 	return {
 		"data": {
-			"labels": [f"{m:02d}/{y:04d}" for y, m in months],
+			"labels": [format_date(date(y, m, 1), "MMM yyyy") for y, m in months],
 			"datasets": [
 				{"name": _(ch), "values": [values.get((y, m, ch), 0) for y, m in months]} for ch in channels
 			],

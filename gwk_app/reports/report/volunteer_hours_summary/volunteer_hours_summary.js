@@ -3,4 +3,5 @@
 
 frappe.query_reports["Volunteer Hours Summary"] = {
 	filters: gwk_app.report_filters({ district: false }),
+	formatter: gwk_app.month_formatter,
 };
