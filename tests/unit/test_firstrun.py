@@ -104,3 +104,18 @@ def test_fingerprint_changes_with_a_doctype(firstrun, tmp_path, monkeypatch):
 	assert firstrun.source_fingerprint() == before
 	doctype.write_text('{"fields": []}')
 	assert firstrun.source_fingerprint() != before
+
+
+def test_a_remote_server_that_does_not_answer_is_reported_not_started(firstrun, monkeypatch):
+	started = []
+	monkeypatch.setattr(firstrun, "_answers", lambda host, port: False)
+	monkeypatch.setattr(firstrun, "run", lambda cmd, **kw: started.append(cmd))
+	with pytest.raises(firstrun.StepError, match="not answering on 10.1.2.3:3306"):
+		firstrun._start_local_service("MariaDB", "10.1.2.3", 3306, ["/bin/true"])
+	assert started == []
+
+
+def test_a_running_server_is_left_alone(firstrun, monkeypatch):
+	monkeypatch.setattr(firstrun, "_answers", lambda host, port: True)
+	monkeypatch.setattr(firstrun, "run", lambda cmd, **kw: pytest.fail("must not start anything"))
+	assert firstrun._start_local_service("Redis", "127.0.0.1", 6379, ["/bin/true"]) == "running"
