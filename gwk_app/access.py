@@ -22,6 +22,9 @@ PROJECT_BOUND: dict[str, str] = {
 	"Area Observation": "project",
 	"Community Event": "project",
 	"Community Event Series": "project",
+	"Consultation Appointment": "project",
+	"Consultation Schedule": "project",
+	"Office Hours Visit": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -40,6 +43,8 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Community Event Partner": "Community Event",
 	"Community Event Participant": "Community Event",
 	"Community Event Photo": "Community Event",
+	"Consultation Schedule Slot": "Consultation Schedule",
+	"Consultation Schedule Closed Day": "Consultation Schedule",
 }
 
 # Roles that read every project's records. The data protection officer needs them for requests

@@ -60,8 +60,11 @@ scheduler_events = {
 		"gwk_app.privacy.tasks.remind_overdue_requests",
 		"gwk_app.privacy.retention.daily",
 		"gwk_app.volunteering.tasks.remind_clearance_expiry",
+		"gwk_app.casework.appointment_tasks.clear_guest_contact_data",
 	],
 	"hourly": ["gwk_app.reports.figures.refresh"],
+	# appointment reminders the day before, sent in the morning rather than at midnight
+	"cron": {"0 9 * * *": ["gwk_app.casework.appointment_tasks.send_reminders"]},
 }
 
 # Where each module holds personal data about a resident: read by gwk_app.privacy.personal_data for the
@@ -114,6 +117,12 @@ gwk_personal_data = [
 		"link_field": "resident",
 		"redact": ["resident_name", "reason", "outcome"],
 		"activity_field": "referred_on",
+	},
+	{
+		"doctype": "Consultation Appointment",
+		"link_field": "resident",
+		"redact": ["resident_name", "subject", "first_name", "phone", "email", "notes"],
+		"activity_field": "starts_on",
 	},
 	{"doctype": "Consent", "link_field": "resident", "redact": ["resident_name", "signed_form"]},
 	{

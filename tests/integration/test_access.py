@@ -27,6 +27,9 @@ DOCTYPES = {
 	"Network": "network",
 	"Network Meeting": "network_meeting",
 	"Area Observation": "area_observation",
+	"Consultation Appointment": "consultation_appointment",
+	"Consultation Schedule": "consultation_schedule",
+	"Office Hours Visit": "office_hours_visit",
 }
 
 

@@ -212,8 +212,42 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 			'"geometry":{"type":"Point","coordinates":[12.92,50.83]}}]}',
 		},
 	)
+	# appointments: a schedule (not published: the public booking tests publish their own rules), an
+	# appointment with a resident, a walk-in of the office hours
+	consultation_schedule = _ensure(
+		"Consultation Schedule",
+		{"project": project},
+		{
+			"published": 0,
+			"slot_rules": [
+				{
+					"weekday": "Thursday",
+					"from_time": "09:00",
+					"to_time": "12:00",
+					"slot_minutes": 30,
+					"staff_member": staff,
+				}
+			],
+		},
+	)
+	consultation_appointment = _ensure(
+		"Consultation Appointment",
+		{"project": project, "resident": resident},
+		{
+			"starts_on": f"{add_days(today(), 90)} 07:00:00",
+			"duration_minutes": 30,
+			"staff_member": staff,
+			"notes": f"Terminnotiz {letter}",
+		},
+	)
+	office_hours_visit = _ensure(
+		"Office Hours Visit", {"project": project, "label": f"Wartend{letter}"}, {"visit_date": today()}
+	)
 	return SimpleNamespace(
 		project=project,
+		consultation_schedule=consultation_schedule,
+		consultation_appointment=consultation_appointment,
+		office_hours_visit=office_hours_visit,
 		district=district,
 		resident=resident,
 		other_resident=other,

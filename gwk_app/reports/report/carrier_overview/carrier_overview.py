@@ -41,6 +41,7 @@ def columns():
 		column(_("Consultations"), "consultations", "Data", 110),
 		column(_("Cases Opened"), "cases_opened", "Data", 110),
 		column(_("Referrals"), "referrals", "Data", 100),
+		column(_("Appointments Attended"), "appointments", "Data", 120),
 		column(_("Events Held"), "events", "Int", 100),
 		column(_("Event Visitors"), "visitors", "Int", 110),
 		column(_("Volunteer Hours"), "volunteer_hours", "Float", 120),
@@ -57,6 +58,7 @@ def raw_figures(projects, start, end, district=None) -> dict:
 	parts = kept_or_counted("Carrier Overview", projects, start, end, district, collect=collect)
 	out = {p: {**parts[p], "events": 0, "visitors": 0, "volunteer_hours": 0.0} for p in projects}
 	_add_events_and_hours(out, projects, start, end, district)
+	_add_appointments(out, projects, start, end, district)
 	return out
 
 
@@ -146,6 +148,24 @@ def _add_events_and_hours(figures, projects, start, end, district=None) -> None:
 		figures[g.project]["volunteer_hours"] = round(float(g.hours or 0), 1)
 
 
+def _add_appointments(figures, projects, start, end, district=None) -> None:
+	"""Attended appointments (counted now: a small table); with a district, those of its residents."""
+	a = frappe.qb.DocType("Consultation Appointment")
+	cond = (
+		a.project.isin(projects)
+		& (a.status == "Attended")
+		& (a.starts_on >= start)
+		& (a.starts_on < frappe.utils.add_days(end, 1))
+	)
+	if district:
+		res = frappe.qb.DocType("Resident")
+		cond &= a.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
+	for p in projects:
+		figures[p]["appointments"] = 0
+	for project, n in _count_per_project(a, cond):
+		figures[project]["appointments"] = int(n)
+
+
 def get_data(projects, start, end, district=None, threshold: int = 3) -> list[dict]:
 	figures = raw_figures(projects, start, end, district)
 	types = dict(
@@ -175,7 +195,7 @@ def get_data(projects, start, end, district=None, threshold: int = 3) -> list[di
 	for j, f in enumerate(gender_fields):
 		total[f] = shown(table.col_totals[j])
 	total.participants = shown(table.grand_total)
-	for key in COUNTS:
+	for key in (*COUNTS, "appointments"):
 		values, column_total = suppress_column([figures[p][key] for p in projects], threshold)
 		for row, value in zip(rows, values, strict=True):
 			row[key] = shown(value)
