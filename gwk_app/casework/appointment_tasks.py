@@ -144,7 +144,8 @@ def clear_guest_contact_data() -> int:
 		).where(t.name.isin(names)).run()
 	visit = frappe.qb.DocType("Office Hours Visit")
 	old = add_days(today(), -rules.VISIT_LABEL_RETENTION_DAYS)
-	frappe.qb.update(visit).set(visit.label, visit.queue_number).where(
-		(visit.visit_date < old) & (visit.label != visit.queue_number)
+	# the queue number stays and stands for the person
+	frappe.qb.update(visit).set(visit.label, None).where(
+		(visit.visit_date < old) & visit.label.isnotnull()
 	).run()
 	return len(names)

@@ -39,7 +39,7 @@ MAX_VISIT_LABEL_LENGTH = 40
 MAX_BOOKING_DAYS = 120
 # contact data of guests who booked without being registered is removed this long after the appointment
 GUEST_CONTACT_RETENTION_DAYS = 30
-# first names on the office-hours waiting list are replaced by the queue number after this many days
+# first names on the office-hours waiting list are removed after this many days (the queue number stays)
 VISIT_LABEL_RETENTION_DAYS = 1
 
 

@@ -98,6 +98,7 @@ def _figures(project: str) -> dict:
 			"project", "gender", "age_group", "employment_status", "isced_level", "disability", "minority",
 		],
 		"Data Subject Request": ["request_type"],
+		"Consultation Appointment": ["project", "status", "duration_minutes"],
 	}  # fmt: skip
 	if frappe.db.exists("DocType", "Community Event Participant"):
 		groups["Community Event Participant"] = ["parenttype", "status"]
@@ -363,6 +364,25 @@ def marked(pw, world):
 			.name
 		)
 
+	t.appointment = (
+		frappe.get_doc(
+			{
+				"doctype": "Consultation Appointment",
+				"project": pw.project,
+				"resident": t.resident,
+				"staff_member": pw.staff,
+				"starts_on": f"{add_days(today(), 5)} 07:00:00",
+				"duration_minutes": 30,
+				"email": f"{token.lower()}@example.com",
+				"phone": phone,
+				"contact_consent": 1,
+				"notes": f"Termin wegen {token}",
+			}
+		)
+		.insert()
+		.name
+	)
+
 	t.request = frappe.get_doc(
 		{
 			"doctype": "Data Subject Request",
@@ -395,7 +415,7 @@ def test_markers_are_everywhere_before_the_erasure(marked):
 	expected = {
 		"tabResident", "tabVersion", "tabComment", "tabCommunication", "tabFile", "tabToDo",
 		"tabConsultation", "tabReferral", "tabCase", "tabCase Party", "tabConsent", "tabESF Participation",
-		"tabDeleted Document", "tabAccess Log", "tabData Subject Request",
+		"tabDeleted Document", "tabAccess Log", "tabData Subject Request", "tabConsultation Appointment",
 	}  # fmt: skip
 	if marked.event:
 		expected |= {"tabCommunity Event Participant", "tabCommunity Event Photo"}
@@ -419,6 +439,7 @@ def test_art15_export_contains_every_record(marked, world):
 	assert marked.referral in {r["name"] for r in records["Referral"]}
 	assert {marked.data_consent, marked.esf_consent} <= {r["name"] for r in records["Consent"]}
 	assert [r["name"] for r in records["ESF Participation"]] == [marked.esf]
+	assert [r["name"] for r in records["Consultation Appointment"]] == [marked.appointment]
 	assert records["ESF Participation"][0]["disability"] == "Yes"
 	if marked.event:
 		assert marked.event in {item["record"]["name"] for item in data["party_in"]["Community Event"]}
@@ -485,6 +506,7 @@ def test_erasure_leaves_no_trace_and_keeps_every_figure(marked, world):
 	assert after.full_name == "***" and after.anonymised_on
 	assert frappe.db.exists("Consultation", marked.consultation)
 	assert frappe.db.exists("Referral", marked.referral)
+	assert frappe.db.get_value("Consultation Appointment", marked.appointment, "status") == "Requested"
 	assert frappe.db.get_value("Case Party", {"parent": marked.party_case}, "resident") == marked.resident
 	assert frappe.db.get_value("Case", marked.party_case, "description") == "Lärm am Abend."
 	assert frappe.db.get_value("Data Subject Request", marked.request.name, "status") == "Completed"
