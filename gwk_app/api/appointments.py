@@ -348,7 +348,7 @@ def book(
 		return {
 			"status": "Taken",
 			"message": _("Sorry, this time has just been booked by someone else. Please choose another one."),
-			"next_slots": [public_slot(s) for s in _free(schedule)[:NEXT_SLOTS]],
+			"next_slots": [public_slot(s) for s in _free(schedule, lock=True)[:NEXT_SLOTS]],
 		}
 	doc = frappe.get_doc(
 		{
