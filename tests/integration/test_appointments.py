@@ -2,6 +2,7 @@
 of the controllers and endpoints, the consultation of an attended appointment, reminders, retention and
 the figures. (Project access for the three doctypes: test_access.py; public booking: test_appointments_http.py.)"""
 
+import email
 from datetime import datetime, timedelta
 from unittest import mock
 
@@ -345,11 +346,20 @@ def mail_queue():
 
 
 def _queued(name: str) -> list[dict]:
-	return frappe.get_all(
+	"""The queued mails of an appointment, with their text decoded (the queue holds raw MIME)."""
+	rows = frappe.get_all(
 		"Email Queue",
 		filters={"reference_doctype": APPOINTMENT, "reference_name": name},
 		fields=["name", "message"],
 	)
+	for row in rows:
+		mail = email.message_from_string(row.message)
+		row.message = " ".join(
+			part.get_payload(decode=True).decode()
+			for part in mail.walk()
+			if part.get_content_type() in ("text/plain", "text/html")
+		)
+	return rows
 
 
 def test_reminder_is_queued_once_and_only_with_consent(world, mail_queue):
