@@ -22,6 +22,8 @@ PROJECT_BOUND: dict[str, str] = {
 	"Area Observation": "project",
 	"Community Event": "project",
 	"Community Event Series": "project",
+	"Staff Time Entry": "project",
+	"Funder Report Submission": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -40,7 +42,13 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Community Event Partner": "Community Event",
 	"Community Event Participant": "Community Event",
 	"Community Event Photo": "Community Event",
+	"Funder Report Submission Figure": "Funder Report Submission",
 }
+
+# Project-bound doctypes that hold a staff member's own data: besides the project rule, a user reads a
+# record only when it is their own (field below) or they lead the record's project (LEAD_ROLE on its team).
+OWN_RECORDS: dict[str, str] = {"Staff Time Entry": "staff"}
+LEAD_ROLE = "GWK Project Lead"
 
 # Roles that read every project's records. The data protection officer needs them for requests
 # under Art. 15/17 GDPR; what they read is logged.

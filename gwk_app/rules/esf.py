@@ -10,7 +10,7 @@ CORE_FIELDS: dict[str, str] = {
 	"gender": "Gender",
 	"age_group": "Age Group",
 	"employment_status": "Employment Status at Entry",
-	"isced_level": "Highest Education Level (ISCED)",
+	"isced_level": "Highest Education (ISCED)",
 	"consent": "Consent",
 }
 # values that say nothing: the age band and the gender must be known for the ESF indicators

@@ -81,3 +81,23 @@ def share(value: float | None, target: float | None) -> float | None:
 
 def periods_overlap(start: date, end: date, other_start: date, other_end: date) -> bool:
 	return start <= other_end and other_start <= end
+
+
+def month_key(day: date) -> str:
+	"""'YYYY-MM' of a day (the month a time entry is approved in)."""
+	return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+	"""First and last day of a 'YYYY-MM' month; ValueError for anything else."""
+	year, number = (int(part) for part in month.split("-"))
+	if len(month) != 7 or not 1 <= number <= 12 or year < 1900:
+		raise ValueError(month)
+	nxt = date(year + number // 12, number % 12 + 1, 1)
+	return date(year, number, 1), date.fromordinal(nxt.toordinal() - 1)
+
+
+def week_days(day: date) -> list[date]:
+	"""Monday to Sunday of the week the day lies in (German weeks start on Monday)."""
+	monday = date.fromordinal(day.toordinal() - day.weekday())
+	return [date.fromordinal(monday.toordinal() + i) for i in range(7)]

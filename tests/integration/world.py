@@ -212,6 +212,8 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 			'"geometry":{"type":"Point","coordinates":[12.92,50.83]}}]}',
 		},
 	)
+	# a draft (never submitted) funder report submission: the shared access tests read it
+	funder_report_submission = _ensure("Funder Report Submission", {"project": project, "year": 2000}, {})
 	return SimpleNamespace(
 		project=project,
 		district=district,
@@ -231,6 +233,7 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		network=network,
 		network_meeting=network_meeting,
 		area_observation=area_observation,
+		funder_report_submission=funder_report_submission,
 	)
 
 

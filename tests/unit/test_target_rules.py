@@ -119,3 +119,21 @@ def test_reminder_before_exit():
 	assert not reminder_due(date(2026, 5, 31), None, today, 14)
 	assert not reminder_due(date(2026, 6, 10), date(2026, 5, 30), today, 14)
 	assert not reminder_due(None, None, today, 14)
+
+
+def test_months_and_weeks():
+	from gwk_app.rules.targets import month_bounds, month_key, week_days
+
+	assert month_key(date(2026, 3, 9)) == "2026-03"
+	assert month_bounds("2026-02") == (date(2026, 2, 1), date(2026, 2, 28))
+	assert month_bounds("2028-02") == (date(2028, 2, 1), date(2028, 2, 29))
+	assert month_bounds("2026-12") == (date(2026, 12, 1), date(2026, 12, 31))
+	for bad in ("2026-13", "2026-1", "x", "2026-00"):
+		try:
+			month_bounds(bad)
+		except ValueError:
+			continue
+		raise AssertionError(bad)
+	week = week_days(date(2026, 12, 2))  # a Wednesday
+	assert week[0] == date(2026, 11, 30) and week[-1] == date(2026, 12, 6) and len(week) == 7
+	assert week_days(date(2026, 11, 30))[0] == date(2026, 11, 30)
