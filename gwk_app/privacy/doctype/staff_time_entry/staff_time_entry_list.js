@@ -11,7 +11,17 @@ frappe.provide("gwk_app");
 
 gwk_app.staff_time_week = () => {
 	const DAYS = [__("Mon"), __("Tue"), __("Wed"), __("Thu"), __("Fri"), __("Sat"), __("Sun")];
-	const grid_fields = [{ fieldname: "field_of_work", label: __("Field of Work"), fieldtype: "Data", read_only: 1, in_list_view: 1, columns: 3 }].concat(
+	const grid_fields = [
+		{
+			fieldname: "field_of_work",
+			label: __("Field of Work"),
+			fieldtype: "Select",
+			options: "Counselling\nEvents\nNetworks\nOutreach\nAdministration\nTravel",
+			read_only: 1,
+			in_list_view: 1,
+			columns: 3,
+		},
+	].concat(
 		DAYS.map((label, i) => ({ fieldname: `d${i}`, label, fieldtype: "Float", in_list_view: 1, columns: 1 }))
 	);
 	const dialog = new frappe.ui.Dialog({

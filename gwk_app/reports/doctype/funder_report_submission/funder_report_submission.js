@@ -27,20 +27,35 @@ frappe.ui.form.on("Funder Report Submission", {
 				});
 			});
 		});
-		frm.fields_dict.figures.grid.wrapper.off("click.gwk").on("click.gwk", ".grid-row[data-name]", function () {
-			const row = locals["Funder Report Submission Figure"][$(this).attr("data-name")];
-			if (!row) return;
-			frappe.call("gwk_app.api.funders.submission_records", { name: frm.doc.name, figure: row.figure }).then((r) => {
-				const entries = Object.entries(r.message).filter(([, n]) => n.length);
-				if (!entries.length) {
-					frappe.msgprint(__("None of the records counted can be opened by you."));
-					return;
-				}
-				const [doctype, names] = entries[0];
-				frappe.route_options = { name: ["in", names] };
-				frappe.set_route("List", doctype);
+		frm.add_custom_button(__("Open Counted Records"), () => {
+			const figures = (frm.doc.figures || []).filter((row) => row.record_count);
+			const dialog = new frappe.ui.Dialog({
+				title: __("Open Counted Records"),
+				fields: [
+					{
+						fieldname: "figure",
+						label: __("Figure"),
+						fieldtype: "Select",
+						reqd: 1,
+						options: figures.map((row) => ({ value: row.figure, label: `${__(row.label)} (${row.value})` })),
+					},
+				],
+				primary_action_label: __("Open Counted Records"),
+				primary_action({ figure }) {
+					frappe.call("gwk_app.api.funders.submission_records", { name: frm.doc.name, figure }).then((r) => {
+						const entries = Object.entries(r.message).filter(([, names]) => names.length);
+						if (!entries.length) {
+							frappe.msgprint(__("None of the records counted can be opened by you."));
+							return;
+						}
+						dialog.hide();
+						const [doctype, names] = entries[0];
+						frappe.route_options = { name: ["in", names] };
+						frappe.set_route("List", doctype);
+					});
+				},
 			});
-			return false;
+			dialog.show();
 		});
 	},
 });

@@ -50,7 +50,8 @@ class FunderReportSubmission(ProjectBoundDocument):
 				"figures",
 				{
 					"figure": key,
-					"label": FIGURES[key][0],
+					# in the submitter's language, as the PDF's key figures
+					"label": _(FIGURES[key][0]),
 					"value": figure["value"],
 					"record_count": sum(len(n) for n in figure["records"].values()),
 					"records": json.dumps(figure["records"], sort_keys=True),
@@ -82,7 +83,7 @@ class FunderReportSubmission(ProjectBoundDocument):
 			out.append(
 				{
 					"figure": row.figure,
-					"label": _(row.label),
+					"label": row.label,
 					"submitted": row.value,
 					"current": current["value"],
 					"added": {dt: n for dt, n in added.items() if n},
