@@ -63,5 +63,6 @@ gwk_app.staff_time_week = () => {
 			if (r.message.locked) frappe.show_alert({ message: __("Part of this week is approved and locked."), indicator: "orange" });
 		});
 	};
+	gwk_app.staff_time_week_dialog = dialog;
 	dialog.show();
 };
