@@ -540,3 +540,37 @@ def test_rest_time_entries_own_only(server, world):
 		for name in names:
 			frappe.delete_doc("Staff Time Entry", name, force=True, ignore_permissions=True)
 		frappe.db.commit()
+
+
+def test_rest_pdfs_time_record_and_submitted_report(server, world):
+	"""The time record and the submitted report come out as PDF for those who may read them, never for others."""
+	entry = _entry(world.users.staff_a, world.a.project, hours=1.5)
+	doc = _submit(world)
+	frappe.db.commit()
+	try:
+		staff = server.session(world.users.staff_a, world.password)
+		params = {"project": world.a.project, "staff": world.users.staff_a, "month": MONTH}
+		r = staff.get(f"{server.url}/api/method/gwk_app.api.funders.time_record_pdf", params=params)
+		assert r.status_code == 200 and r.content[:4] == b"%PDF", r.text[:300]
+		other = server.session(world.users.staff_b, world.password)
+		r = other.get(f"{server.url}/api/method/gwk_app.api.funders.time_record_pdf", params=params)
+		assert r.status_code == 403
+		r = staff.get(
+			f"{server.url}/api/method/gwk_app.api.funders.submission_pdf", params={"name": doc.name}
+		)
+		assert r.status_code == 200 and r.content[:4] == b"%PDF", r.text[:300]
+		r = other.get(
+			f"{server.url}/api/method/gwk_app.api.funders.submission_pdf", params={"name": doc.name}
+		)
+		assert r.status_code == 403
+		r = staff.post(
+			f"{server.url}/api/method/gwk_app.api.funders.approve_month",
+			data={"project": world.a.project, "staff": world.users.staff_a, "month": MONTH},
+		)
+		assert r.status_code == 403
+	finally:
+		frappe.db.rollback()
+		frappe.delete_doc("Staff Time Entry", entry, force=True, ignore_permissions=True)
+		frappe.db.delete("Funder Report Submission Figure", {"parent": doc.name})
+		frappe.db.delete("Funder Report Submission", {"name": doc.name})
+		frappe.db.commit()
