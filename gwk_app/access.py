@@ -25,6 +25,8 @@ PROJECT_BOUND: dict[str, str] = {
 	"Consultation Appointment": "project",
 	"Consultation Schedule": "project",
 	"Office Hours Visit": "project",
+	"Staff Time Entry": "project",
+	"Funder Report Submission": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -45,7 +47,13 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Community Event Photo": "Community Event",
 	"Consultation Schedule Slot": "Consultation Schedule",
 	"Consultation Schedule Closed Day": "Consultation Schedule",
+	"Funder Report Submission Figure": "Funder Report Submission",
 }
+
+# Project-bound doctypes that hold a staff member's own data: besides the project rule, a user reads a
+# record only when it is their own (field below) or they lead the record's project (LEAD_ROLE on its team).
+OWN_RECORDS: dict[str, str] = {"Staff Time Entry": "staff"}
+LEAD_ROLE = "GWK Project Lead"
 
 # Roles that read every project's records. The data protection officer needs them for requests
 # under Art. 15/17 GDPR; what they read is logged.

@@ -35,7 +35,11 @@ for _doctype in ("Consultation", "Case", "Referral"):
 for _doctype in ("Community Project", "District", "Topic", "Referral Partner"):
 	doc_events[_doctype] = {"after_rename": "gwk_app.reports.figures.on_master_rename"}
 # called by privacy after an erasure changed a resident outside a save (privacy imports no module)
-gwk_after_erasure = ["gwk_app.reports.figures.on_resident_erased"]
+gwk_after_erasure = [
+	"gwk_app.reports.figures.on_resident_erased",
+	# a submitted funder report keeps its figures; the erased resident leaves its trail
+	"gwk_app.reports.doctype.funder_report_submission.funder_report_submission.on_resident_erased",
+]
 
 # Core endpoints that skip permission checks on project-bound doctypes
 override_whitelisted_methods = {
@@ -61,6 +65,7 @@ scheduler_events = {
 		"gwk_app.privacy.retention.daily",
 		"gwk_app.volunteering.tasks.remind_clearance_expiry",
 		"gwk_app.casework.appointment_tasks.clear_guest_contact_data",
+		"gwk_app.privacy.esf_completeness.remind_before_exit",
 	],
 	"hourly": ["gwk_app.reports.figures.refresh"],
 	# appointment reminders the day before, sent in the morning rather than at midnight
@@ -167,6 +172,12 @@ gwk_personal_data = [
 		"redact": ["volunteer_name", "email", "phone", "interests", "languages", "notes"],
 		"keep_while": {"status": ["in", ["Active", "Paused"]]},
 	},
+]
+
+# Staff time entries are personal data of staff (Frappe users): Frappe's own personal data deletion of
+# a user clears the free text and keeps the hours, which a funder's time record must keep
+user_data_fields = [
+	{"doctype": "Staff Time Entry", "filter_by": "staff", "redact_fields": ["activity"], "partial": 1}
 ]
 
 # Volunteers (website users with the role GWK Volunteer) land on their own portal page

@@ -13,6 +13,8 @@ from frappe import _
 from gwk_app.access import (
 	ALL_PROJECT_MASTERS_ROLES,
 	ALL_PROJECTS_ROLES,
+	LEAD_ROLE,
+	OWN_RECORDS,
 	PROJECT_BOUND,
 	PROJECT_BOUND_CHILDREN,
 	PROJECT_DOCTYPE,
@@ -77,6 +79,8 @@ def project_filter(doctype: str, user: str | None = None) -> str:
 	allowed = allowed_projects(user)
 	if allowed is None:
 		return ""
+	if doctype in OWN_RECORDS:
+		return own_records_filter(doctype, allowed, user)
 	if doctype in PROJECT_BOUND:
 		return _in_list_sql(f"`tab{doctype}`.`{PROJECT_BOUND[doctype]}`", allowed)
 	if doctype in PROJECT_BOUND_CHILDREN:
@@ -84,6 +88,27 @@ def project_filter(doctype: str, user: str | None = None) -> str:
 		inner = _in_list_sql(f"`tab{parent}`.`{PROJECT_BOUND[parent]}`", allowed)
 		return f"`tab{doctype}`.`parent` in (select `tab{parent}`.`name` from `tab{parent}` where {inner})"
 	return ""
+
+
+def led_projects(user: str | None = None) -> list[str]:
+	"""The projects the user leads: on the team and holding the project lead role."""
+	user = _user(user)
+	return user_projects(user) if LEAD_ROLE in frappe.get_roles(user) else []
+
+
+def own_records_filter(doctype: str, allowed: list[str], user: str | None = None) -> str:
+	"""Own records of the user's projects, and every record of the projects they lead."""
+	project = f"`tab{doctype}`.`{PROJECT_BOUND[doctype]}`"
+	own = "{} = {}".format(f"`tab{doctype}`.`{OWN_RECORDS[doctype]}`", frappe.db.escape(_user(user)))
+	return f"({_in_list_sql(project, allowed)} and ({own} or {_in_list_sql(project, led_projects(user))}))"
+
+
+def may_read_own_record(doc, user: str | None = None) -> bool:
+	"""For OWN_RECORDS doctypes: the user's own record, or one of a project they lead."""
+	user = _user(user)
+	if sees_all_projects(user) or doc.get(OWN_RECORDS[doc.doctype]) in (None, "", user):
+		return True
+	return project_of(doc) in led_projects(user)
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -123,7 +148,11 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 	if not project:
 		# a new record without project fails its mandatory check; an existing one is nobody's
 		return None if (ptype == "create" or doc.is_new()) else False
-	return None if can_access_project(project, user) else False
+	if not can_access_project(project, user):
+		return False
+	if doc.doctype in OWN_RECORDS and not may_read_own_record(doc, user):
+		return False
+	return None
 
 
 def check_project_access(project: str | None, user: str | None = None) -> None:

@@ -9,7 +9,7 @@ from frappe.desk.reportview import get as reportview_get
 from frappe.desk.search import search_link
 from frappe.utils.global_search import search as global_search
 
-from gwk_app.access import PROJECT_BOUND
+from gwk_app.access import OWN_RECORDS, PROJECT_BOUND
 from gwk_app.permissions import query_conditions
 
 DOCTYPES = {
@@ -30,15 +30,20 @@ DOCTYPES = {
 	"Consultation Appointment": "consultation_appointment",
 	"Consultation Schedule": "consultation_schedule",
 	"Office Hours Visit": "office_hours_visit",
+	"Funder Report Submission": "funder_report_submission",
 }
 
 
 # project-bound doctypes that no project staff role reads at all: covered by their own tests
 ROLE_RESTRICTED = {"ESF Participation": "tests/integration/test_privacy.py"}
+# project-bound doctypes whose records a user reads only when they are their own or they lead the project
+# (gwk_app.access.OWN_RECORDS): every read path of the rule is covered in the file named
+OWN_RECORDS_TESTS = {"Staff Time Entry": "tests/integration/test_funders.py"}
 
 
 def test_every_project_bound_doctype_is_covered():
-	assert set(DOCTYPES) | set(ROLE_RESTRICTED) == set(PROJECT_BOUND)
+	assert set(DOCTYPES) | set(ROLE_RESTRICTED) | set(OWN_RECORDS_TESTS) == set(PROJECT_BOUND)
+	assert set(OWN_RECORDS_TESTS) == set(OWN_RECORDS)
 
 
 def _names(doctype, user):

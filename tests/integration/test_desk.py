@@ -578,6 +578,7 @@ def test_workspace_is_public_and_links_existing_things():
 		"Overdue Referrals",
 		"Participants vs Plan",
 		"Appointments This Month",
+		"Targets at Risk",
 	}
 	shortcuts = {s.label: s for s in ws.shortcuts}
 	assert (shortcuts["New Consultation"].type, shortcuts["New Consultation"].link_to) == (
@@ -621,6 +622,7 @@ def test_workspace_comes_out_german_for_a_german_user(world, german):
 		"Überfällige Vermittlungen",
 		"Teilnehmende gegenüber Plan",
 		"Termine in diesem Monat",
+		"Gefährdete Ziele",
 	}
 	assert "Kontakte pro Monat" in {c.label for c in page["charts"]["items"]}
 	links = {link["label"] for card in page["cards"]["items"] for link in card["links"]}

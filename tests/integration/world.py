@@ -243,6 +243,8 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 	office_hours_visit = _ensure(
 		"Office Hours Visit", {"project": project, "label": f"Wartend{letter}"}, {"visit_date": today()}
 	)
+	# a draft (never submitted) funder report submission: the shared access tests read it
+	funder_report_submission = _ensure("Funder Report Submission", {"project": project, "year": 2000}, {})
 	return SimpleNamespace(
 		project=project,
 		consultation_schedule=consultation_schedule,
@@ -265,6 +267,7 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		network=network,
 		network_meeting=network_meeting,
 		area_observation=area_observation,
+		funder_report_submission=funder_report_submission,
 	)
 
 
