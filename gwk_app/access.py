@@ -22,6 +22,8 @@ PROJECT_BOUND: dict[str, str] = {
 	"Area Observation": "project",
 	"Community Event": "project",
 	"Community Event Series": "project",
+	"Community Survey": "project",
+	"Community Survey Response": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -40,6 +42,9 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Community Event Partner": "Community Event",
 	"Community Event Participant": "Community Event",
 	"Community Event Photo": "Community Event",
+	"Community Survey Question": "Community Survey",
+	"Community Survey District": "Community Survey",
+	"Community Survey Answer": "Community Survey Response",
 }
 
 # Roles that read every project's records. The data protection officer needs them for requests

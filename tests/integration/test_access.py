@@ -27,6 +27,8 @@ DOCTYPES = {
 	"Network": "network",
 	"Network Meeting": "network_meeting",
 	"Area Observation": "area_observation",
+	"Community Survey": "community_survey",
+	"Community Survey Response": "community_survey_response",
 }
 
 

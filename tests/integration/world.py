@@ -212,6 +212,26 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 			'"geometry":{"type":"Point","coordinates":[12.92,50.83]}}]}',
 		},
 	)
+	community_survey = _ensure(
+		"Community Survey",
+		{"project": project, "title": f"Wohnumfeld-Befragung {letter}"},
+		{
+			"status": "Open",
+			"districts": [{"district": district}],
+			"questions": [
+				{
+					"question_type": "Single Choice",
+					"label": "Wie gern wohnen Sie hier?",
+					"options": "Gern\nNicht gern",
+				}
+			],
+		},
+	)
+	community_survey_response = _ensure(
+		"Community Survey Response",
+		{"survey": community_survey, "channel": "Paper"},
+		{"project": project, "language": "de", "district": district},
+	)
 	return SimpleNamespace(
 		project=project,
 		district=district,
@@ -231,6 +251,8 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		network=network,
 		network_meeting=network_meeting,
 		area_observation=area_observation,
+		community_survey=community_survey,
+		community_survey_response=community_survey_response,
 	)
 
 
