@@ -110,3 +110,14 @@ def test_question_problems():
 def test_shares():
 	assert rules.shares({"a": 1, "b": 2}, 3) == {"a": 33.3, "b": 66.7}
 	assert rules.shares({"a": 0}, 0) == {"a": 0.0}
+
+
+def test_response_doctypes_hold_no_personal_fields():
+	"""Anonymous by design: no link to a resident, a user or a contact, no phone or e-mail field."""
+	from tests.unit.doctypes import fields
+
+	for doctype in ("Community Survey Response", "Community Survey Answer"):
+		for f in fields(doctype):
+			assert not (f["fieldtype"] == "Link" and f.get("options") in ("Resident", "User", "Contact")), f
+			assert f["fieldtype"] not in ("Phone", "Dynamic Link") and f.get("options") != "Email", f
+			assert not any(word in f["fieldname"] for word in ("name", "email", "phone", "address")), f
