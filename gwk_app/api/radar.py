@@ -13,7 +13,7 @@ from gwk_app.rules import radar
 @frappe.whitelist()
 def rising_topics(filters: str | dict | None = None) -> dict:
 	"""Number card: topics rising in a district (this month or quarter) in the user's projects."""
-	frappe.has_permission("Consultation", "read", throw=True)
+	frappe.has_permission("Community Project", "read", throw=True)
 	projects = allowed_projects()
 	if projects is None:
 		projects = frappe.get_all("Community Project", pluck="name")
@@ -52,17 +52,20 @@ def record_observation(project: str, district: str, topic: str, period: str, as_
 	if not row:
 		frappe.throw(_("The radar does not flag this topic in this district."), title=_("Not Rising"))
 	threshold = small_cell_threshold()
-	start, end, prev_start, prev_end = radar.windows(day)[period]
-	description = _(
-		"Issue radar: the topic {0} is rising in {1}: {2} consultations from {3} to {4}, {5} in the same days"
-		" a year before."
-	).format(
-		topic,
-		district,
-		radar.shown(row.current_raw, threshold),
-		frappe.format(start, {"fieldtype": "Date"}),
-		frappe.format(end, {"fieldtype": "Date"}),
-		radar.shown(row.previous_raw, threshold),
+	# no dates in the text: an observation's description is checked for phone numbers, and a date looks
+	# like one
+	if period == "Month":
+		text = _(
+			"Issue radar: the topic {0} is rising in {1}: {2} consultations this month, {3} in the same days"
+			" a year before."
+		)
+	else:
+		text = _(
+			"Issue radar: the topic {0} is rising in {1}: {2} consultations this quarter, {3} in the same days"
+			" a year before."
+		)
+	description = text.format(
+		topic, district, radar.shown(row.current_raw, threshold), radar.shown(row.previous_raw, threshold)
 	)
 	doc = frappe.get_doc(
 		{

@@ -139,7 +139,7 @@ def test_response_is_checked_by_its_controller(world, surveys):
 		surveys.open, [{"question": keys[0], "answer": "Gern"}, {"question": keys[2], "answer": "4"}]
 	)
 	doc.insert()
-	assert doc.project == world.a.project and doc.response_date == getdate(today())
+	assert doc.project == world.a.project and str(doc.response_date) == today()
 	assert [(a.question_label, a.answer, a.number_value) for a in doc.answers] == [
 		("Wie gern wohnen Sie hier?", "Gern", None),
 		("Wie sicher fühlen Sie sich?", "4", 4),
@@ -206,7 +206,7 @@ def test_public_page_in_the_chosen_language(server, surveys):
 		assert "nimmt keine Antworten an" in r.text
 	# staff entry is for the survey's team only: a guest asking for it gets the public page
 	assert (
-		"gwk-entry"
+		'class="gwk-entry'
 		not in guest.get(f"{server.url}/umfrage", params={"survey": surveys.open, "entry": 1}).text
 	)
 
@@ -227,7 +227,7 @@ def test_submit_refuses_bad_input_and_stores_nothing(server, world, surveys):
 		({k[0]: "Gern", k[4]: "<img src=x onerror=alert(1)>"}, {}, "HTML"),
 		({k[0]: "Gern", "erfunden": "x"}, {}, "gehören nicht zu dieser Umfrage"),
 		({k[0]: {"a": 1}}, {}, "nicht gelesen werden"),
-		({k[0]: "Gern"}, {"district": "Atlantis"}, "Gebiete"),
+		({k[0]: "Gern"}, {"district": "Atlantis"}, "Atlantis nicht gefunden"),
 		({k[0]: "Gern"}, {"channel": "Brieftaube"}, "Weg der Antwort"),
 	]
 	for answers, extra, expected in cases:
