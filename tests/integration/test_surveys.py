@@ -446,6 +446,14 @@ def test_results_report_against_figures_computed_here(world):
 	frappe.set_user(world.users.carrier)
 	with pytest.raises(frappe.PermissionError):
 		run("Survey Results", filters={"survey": doc.name})
+	# the carrier overview gets the number of responses per project, nothing of their content
+	frappe.set_user("Administrator")
+	expected = frappe.db.count(RESPONSE, {"project": world.a.project})
+	frappe.set_user(world.users.carrier)
+	overview = run("Carrier Overview", filters={"project": world.a.project})
+	row = next(r for r in overview["result"] if r.get("project") == world.a.project)
+	assert expected >= len(RESPONSES) and row["survey_responses"] == expected
+	assert "Mehr Licht im Park" not in json.dumps(overview, default=str)
 
 
 # ---------------------------------------------------------------- issue radar
