@@ -4,8 +4,9 @@ residents, outreach and paper by staff), and the QR code poster of an open surve
 Responses are anonymous: the endpoint takes answers, channel, language and optionally a district, and
 nothing else. A response is checked completely (gwk_app.rules.surveys, run by the response's
 controller) before anything is stored, in one insert: nothing is stored half. Guests are rate-limited
-per address (site config `gwk_survey_response_limit` per hour, default 30); staff entering paper
-questionnaires or outreach responses are signed in, on the survey's team, and not limited.
+per address (site config `gwk_survey_response_limit` per hour, default 30), and so is every signed-in
+user who is not on the survey's team; the team entering paper questionnaires or outreach responses is
+not limited.
 """
 
 import io
@@ -106,9 +107,8 @@ def _rate_key() -> str:
 	return frappe.cache.make_key(f"rl:gwk_app.api.surveys.submit:{frappe.local.request_ip}")
 
 
-def _check_guest_rate() -> None:
-	if frappe.session.user != "Guest":
-		return
+def _check_rate() -> None:
+	"""Everybody but the survey's own team (guests, portal users, other projects' staff) is limited."""
 	key = _rate_key()
 	count = frappe.cache.incrby(key, 1)
 	if count == 1:
@@ -153,14 +153,15 @@ def submit(
 	"""Store one anonymous response. Answers map question keys to a German option, a list of them, a
 	number or a short text. A repeated submission key (a tablet re-sending) stores nothing again."""
 	frappe.local.lang = rules.pick_language(language)
-	_check_guest_rate()
 	row = _survey_row(survey)
+	staff = bool(row) and may_enter(row.project)
+	if not staff:
+		_check_rate()
 	if not is_open(row):
 		_refuse_closed()
 	channel = channel or "Online"
 	if not isinstance(channel, str) or channel not in rules.CHANNELS:
 		_invalid(_("Choose the channel of the response."))
-	staff = may_enter(row.project)
 	if channel != "Online" and not staff:
 		frappe.throw(_("Only the survey's team enters outreach and paper responses."), frappe.PermissionError)
 	if district is not None and (not isinstance(district, str) or len(district) > 140):

@@ -275,7 +275,7 @@ def test_closed_draft_and_unknown_surveys_accept_nothing(server, surveys):
 	assert frappe.db.count(RESPONSE, {"survey": ("in", [surveys.closed, surveys.draft, surveys.ended])}) == 0
 
 
-def test_guests_are_rate_limited(server, surveys):
+def test_guests_are_rate_limited(server, world, surveys):
 	from gwk_app.api.surveys import _guest_limit
 
 	_reset_rate_limit()
@@ -286,6 +286,11 @@ def test_guests_are_rate_limited(server, surveys):
 	assert _post(guest, server, surveys.open, {k[0]: "Es geht"}).status_code == 200
 	r = _post(guest, server, surveys.open, {k[0]: "Es geht"})
 	assert r.status_code == 429 and "Zu viele Antworten" in _message(r)
+	# signed in is not enough: another project's staff are limited like guests, the survey's team is not
+	other = server.session(world.users.staff_b, world.password)
+	assert _post(other, server, surveys.open, {k[0]: "Es geht"}).status_code == 429
+	staff = server.session(world.users.staff_a, world.password)
+	assert _post(staff, server, surveys.open, {k[0]: "Es geht"}, channel="Paper").status_code == 200
 	_reset_rate_limit()
 
 

@@ -21,6 +21,8 @@ BREAKDOWNS = ("District", "Language", "District and Language", "None")
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
+	if not filters.get("survey"):
+		return columns([]), [], _("Choose a survey."), None, []
 	survey = _survey(filters.get("survey"))
 	breakdown = filters.get("breakdown") if filters.get("breakdown") in BREAKDOWNS else "District"
 	result = get_data(survey, breakdown, small_cell_threshold())
