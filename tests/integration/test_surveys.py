@@ -439,6 +439,9 @@ def test_results_report_against_figures_computed_here(world):
 	both = run("Survey Results", filters={"survey": doc.name, "breakdown": "District and Language"})
 	assert len([c for c in both["columns"] if c["fieldname"].startswith("g")]) == 8
 	assert result["chart"]["data"]["labels"] == options
+	# a chart per choice and scale question above the table
+	assert result["message"].count('class="gwk-survey-chart"') == 3
+	assert f"10 ({round(100 * 10 / 17, 1)} %)" in result["message"]
 	assert result["report_summary"][0]["value"] == len(RESPONSES)
 	# free text: on request, for the team; never in the figures
 	assert not any(r.get("answer") == "Mehr Licht im Park" for r in result["result"])

@@ -9,6 +9,7 @@ survey: the report is not given to the carrier manager, whose overview gets figu
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count
+from frappe.utils import escape_html
 
 from gwk_app.permissions import check_project_access
 from gwk_app.reports.common import column, small_cell_threshold, summary
@@ -32,7 +33,7 @@ def execute(filters=None):
 	return (
 		columns(result["groups"]),
 		rows,
-		None,
+		charts_html(result),
 		chart(result, filters.get("question")),
 		[summary(result["respondents"], _("Responses"))],
 	)
@@ -168,7 +169,12 @@ def get_data(survey, breakdown, threshold):
 			rows.append(row)
 			shown_counts.append(total)
 		charts.append(
-			{"question": label, "labels": [ln for ln in lines if ln is not None], "values": shown_counts}
+			{
+				"question": label,
+				"labels": [ln for ln in lines if ln is not None],
+				"values": shown_counts,
+				"shares": [_share(v, total_answered) for v in shown_counts],
+			}
 		)
 	return {"rows": rows, "groups": groups, "respondents": sum(respondents.values()), "charts": charts}
 
@@ -204,6 +210,31 @@ def chart(result, question_no=None):
 		"type": "bar",
 		"title": c["question"],
 	}
+
+
+def charts_html(result) -> str:
+	"""A bar chart per choice and scale question (shares of its respondents), drawn as plain HTML above
+	the table; a suppressed count gets no bar."""
+	parts = []
+	for no, c in enumerate(result["charts"], start=1):
+		if not c["labels"]:
+			continue
+		bars = []
+		for label, value, share in zip(c["labels"], c["values"], c["shares"], strict=True):
+			width = 0 if value is None else max(min(float(share), 100.0), 0.0)
+			shown = SUPPRESSED if value is None else f"{value} ({share} %)"
+			bars.append(
+				'<div class="gwk-bar-row" style="display:flex;align-items:center;margin:2px 0">'
+				f'<span style="width:30%;overflow:hidden">{escape_html(label)}</span>'
+				f'<span style="width:50%"><span style="display:block;height:12px;width:{width}%;'
+				'background:var(--blue-500, #2490ef)"></span></span>'
+				f'<span style="width:20%;padding-left:8px">{shown}</span></div>'
+			)
+		parts.append(
+			f'<div class="gwk-survey-chart" data-question="{no}" style="margin-bottom:12px">'
+			f"<b>{no}. {escape_html(c['question'])}</b>{''.join(bars)}</div>"
+		)
+	return "".join(parts)
 
 
 def free_text_rows(survey):
