@@ -27,6 +27,8 @@ PROJECT_BOUND: dict[str, str] = {
 	"Office Hours Visit": "project",
 	"Staff Time Entry": "project",
 	"Funder Report Submission": "project",
+	"Community Survey": "project",
+	"Community Survey Response": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -48,6 +50,9 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Consultation Schedule Slot": "Consultation Schedule",
 	"Consultation Schedule Closed Day": "Consultation Schedule",
 	"Funder Report Submission Figure": "Funder Report Submission",
+	"Community Survey Question": "Community Survey",
+	"Community Survey District": "Community Survey",
+	"Community Survey Answer": "Community Survey Response",
 }
 
 # Project-bound doctypes that hold a staff member's own data: besides the project rule, a user reads a

@@ -31,6 +31,8 @@ DOCTYPES = {
 	"Consultation Schedule": "consultation_schedule",
 	"Office Hours Visit": "office_hours_visit",
 	"Funder Report Submission": "funder_report_submission",
+	"Community Survey": "community_survey",
+	"Community Survey Response": "community_survey_response",
 }
 
 

@@ -220,6 +220,7 @@ def test_standard_cards_and_charts_are_synced():
 		"Open Cases": "Document Type",
 		"Overdue Referrals": "Custom",
 		"Participants vs Plan": "Custom",
+		"Rising Topics": "Custom",
 	}
 	for name, kind in cards.items():
 		card = frappe.get_doc("Number Card", name)
@@ -579,6 +580,7 @@ def test_workspace_is_public_and_links_existing_things():
 		"Participants vs Plan",
 		"Appointments This Month",
 		"Targets at Risk",
+		"Rising Topics",
 	}
 	shortcuts = {s.label: s for s in ws.shortcuts}
 	assert (shortcuts["New Consultation"].type, shortcuts["New Consultation"].link_to) == (
@@ -623,6 +625,7 @@ def test_workspace_comes_out_german_for_a_german_user(world, german):
 		"Teilnehmende gegenüber Plan",
 		"Termine in diesem Monat",
 		"Gefährdete Ziele",
+		"Steigende Themen",
 	}
 	assert "Kontakte pro Monat" in {c.label for c in page["charts"]["items"]}
 	links = {link["label"] for card in page["cards"]["items"] for link in card["links"]}

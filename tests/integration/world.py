@@ -245,6 +245,26 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 	)
 	# a draft (never submitted) funder report submission: the shared access tests read it
 	funder_report_submission = _ensure("Funder Report Submission", {"project": project, "year": 2000}, {})
+	community_survey = _ensure(
+		"Community Survey",
+		{"project": project, "title": f"Wohnumfeld-Befragung {letter}"},
+		{
+			"status": "Open",
+			"districts": [{"district": district}],
+			"questions": [
+				{
+					"question_type": "Single Choice",
+					"label": "Wie gern wohnen Sie hier?",
+					"options": "Gern\nNicht gern",
+				}
+			],
+		},
+	)
+	community_survey_response = _ensure(
+		"Community Survey Response",
+		{"survey": community_survey, "channel": "Paper"},
+		{"project": project, "language": "de", "district": district},
+	)
 	return SimpleNamespace(
 		project=project,
 		consultation_schedule=consultation_schedule,
@@ -268,6 +288,8 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		network_meeting=network_meeting,
 		area_observation=area_observation,
 		funder_report_submission=funder_report_submission,
+		community_survey=community_survey,
+		community_survey_response=community_survey_response,
 	)
 
 

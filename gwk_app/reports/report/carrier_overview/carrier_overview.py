@@ -45,6 +45,7 @@ def columns():
 		column(_("Events Held"), "events", "Int", 100),
 		column(_("Event Visitors"), "visitors", "Int", 110),
 		column(_("Volunteer Hours"), "volunteer_hours", "Float", 120),
+		column(_("Survey Responses"), "survey_responses", "Data", 120),
 	]
 	return cols
 
@@ -56,10 +57,24 @@ def raw_figures(projects, start, end, district=None) -> dict:
 	if not projects:
 		return {}
 	parts = kept_or_counted("Carrier Overview", projects, start, end, district, collect=collect)
-	out = {p: {**parts[p], "events": 0, "visitors": 0, "volunteer_hours": 0.0} for p in projects}
+	out = {
+		p: {**parts[p], "events": 0, "visitors": 0, "volunteer_hours": 0.0, "survey_responses": 0}
+		for p in projects
+	}
 	_add_events_and_hours(out, projects, start, end, district)
 	_add_appointments(out, projects, start, end, district)
+	_add_survey_responses(out, projects, start, end, district)
 	return out
+
+
+def _add_survey_responses(figures, projects, start, end, district=None) -> None:
+	"""Anonymous survey responses per project (a count only: the answers stay in the project)."""
+	resp = frappe.qb.DocType("Community Survey Response")
+	cond = resp.project.isin(projects) & (resp.response_date >= start) & (resp.response_date <= end)
+	if district:
+		cond &= resp.district == district
+	for project, n in _count_per_project(resp, cond):
+		figures[project]["survey_responses"] = int(n)
 
 
 def collect(projects, start, end, district=None) -> dict:
@@ -195,7 +210,7 @@ def get_data(projects, start, end, district=None, threshold: int = 3) -> list[di
 	for j, f in enumerate(gender_fields):
 		total[f] = shown(table.col_totals[j])
 	total.participants = shown(table.grand_total)
-	for key in (*COUNTS, "appointments"):
+	for key in (*COUNTS, "appointments", "survey_responses"):
 		values, column_total = suppress_column([figures[p][key] for p in projects], threshold)
 		for row, value in zip(rows, values, strict=True):
 			row[key] = shown(value)
