@@ -87,9 +87,28 @@ def check_rows(doc) -> None:
 				)
 
 
+def check_links_exist(doc) -> None:
+	"""Refuse a Link to a record that does not exist where Frappe 15 lets it through: a Link with fields
+	fetched from it (a request's resident, whose name it copies) skips the check when nothing is found."""
+	if doc.flags.ignore_links or getattr(doc, "_action", None) == "cancel":
+		return
+	for row in [doc, *doc.get_all_children()]:
+		for df in row.meta.get_link_fields():
+			value = row.get(df.fieldname)
+			if not value or not isinstance(value, str) or not row.meta.get_fields_to_fetch(df.fieldname):
+				continue
+			if not frappe.db.exists(df.options, value, cache=True):
+				frappe.throw(
+					_("Could not find {0}").format(f"{field_label(row, df)}: {value}"),
+					frappe.LinkValidationError,
+					title=_("Invalid Link"),
+				)
+
+
 def check_document(doc) -> None:
 	check_values(doc)
 	check_rows(doc)
+	check_links_exist(doc)
 
 
 class CheckedDocument(Document):
