@@ -5,7 +5,7 @@ before permission checks, naming and Frappe's own coercion (which stores "abc" i
 answers NaN with HTTP 500), and raises a translated validation error (HTTP 417): nothing is stored.
 
 Project-bound doctypes get it through `gwk_app.controllers.ProjectBoundDocument`; every other doctype
-of the app subclasses `CheckedDocument`. `tests/unit/test_doctype_json.py` checks that each does.
+of the app subclasses `CheckedDocument`. `tests/unit/test_checked_controllers.py` checks that each does.
 """
 
 import frappe
