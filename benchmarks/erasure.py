@@ -47,35 +47,45 @@ def load(doctype: str, fields: list[str], rows) -> None:
 	frappe.db.commit()
 
 
-def fill(residents: int, versions: int, consultations: int, comments: int, log) -> None:
+def fill(residents: int, versions: int, consultations: int, comments: int, log, tag: str = "") -> None:
 	from faker import Faker
 
 	from gwk_app.reports.demo_data import bulk_insert
 
-	if frappe.db.exists("Community Project", PROJECT):
+	project = f"{PROJECT} {tag}".strip()
+	if frappe.db.exists("Comment", f"bcom{tag}{comments - 1:08x}"):
 		log("data exist already")
 		return
 	fake = Faker("de_DE")
 	fake.seed_instance(12)
 	rng = random.Random(12)
+
+	def exists(doctype, name):
+		if frappe.db.exists(doctype, name):
+			log(f"{doctype}: there already")
+			return True
+		return False
+
 	if not frappe.db.exists("District", DISTRICT):
 		frappe.get_doc({"doctype": "District", "district_name": DISTRICT}).insert(ignore_permissions=True)
-	frappe.get_doc({"doctype": "Community Project", "project_name": PROJECT, "project_type": "Community Coordination",
+	if not frappe.db.exists("Community Project", project):
+		frappe.get_doc({"doctype": "Community Project", "project_name": project, "project_type": "Community Coordination",
 		"participant_target": 100, "districts": [{"district": DISTRICT}]}).insert(ignore_permissions=True)  # fmt: skip
 	std = ["name", "creation", "modified", "owner", "modified_by", "docstatus", "idx"]
 	people = []
 	rows = []
 	for i in range(residents):
 		first, last = fake.first_name(), fake.last_name()
-		name = f"BRES-{i:07d}"
+		name = f"BRES{tag}-{i:07d}"
 		people.append((name, first, last))
-		rows.append([name, OLD, OLD, "Administrator", "Administrator", 0, 0, PROJECT, first, last, f"{first} {last}",
+		rows.append([name, OLD, OLD, "Administrator", "Administrator", 0, 0, project, first, last, f"{first} {last}",
 			"Female", 1980, "30-54", DISTRICT, f"0371 {rng.randint(100000, 999999)}",
 			f"{first.lower()}.{last.lower()}{i}@example.org", f"{fake.street_name()} {rng.randint(1, 99)}"])  # fmt: skip
 	fields = [*std, "project", "first_name", "last_name", "full_name", "gender", "birth_year", "age_group",
 		"district", "phone", "email", "street"]  # fmt: skip
 	for i in range(0, len(rows), 10_000):
-		bulk_insert("Resident", fields, rows[i : i + 10_000])
+		if not exists("Resident", rows[i][0]):
+			bulk_insert("Resident", fields, rows[i : i + 10_000])
 	frappe.db.commit()
 	log(f"residents: {residents}")
 
@@ -89,15 +99,15 @@ def fill(residents: int, versions: int, consultations: int, comments: int, log) 
 	def consultation_rows():
 		for i in range(consultations):
 			resident = people[i % len(people)][0]
-			yield [f"BCON-{i:07d}", OLD, OLD, "Administrator", "Administrator", 0, 0, PROJECT, OLD.date(), 15,
+			yield [f"BCON{tag}-{i:07d}", OLD, OLD, "Administrator", "Administrator", 0, 0, project, OLD.date(), 15,
 				"Phone", DISTRICT, 0, resident, "Female", "30-54", text(12)]  # fmt: skip
 
 	def version_rows():
 		for i in range(versions):
-			docname = f"BCON-{rng.randrange(max(consultations, 1)):07d}"
+			docname = f"BCON{tag}-{rng.randrange(max(consultations, 1)):07d}"
 			data = frappe.as_json({"changed": [["note", text(8), text(8)]], "added": [], "removed": []})
 			yield [
-				f"bver{i:08x}",
+				f"bver{tag}{i:08x}",
 				OLD,
 				OLD,
 				"Administrator",
@@ -111,16 +121,23 @@ def fill(residents: int, versions: int, consultations: int, comments: int, log) 
 
 	def comment_rows():
 		for i in range(comments):
-			docname = f"BCON-{rng.randrange(max(consultations, 1)):07d}"
-			yield [f"bcom{i:08x}", OLD, OLD, "Administrator", "Administrator", 0, 0, "Comment", "Consultation",
+			docname = f"BCON{tag}-{rng.randrange(max(consultations, 1)):07d}"
+			yield [f"bcom{tag}{i:08x}", OLD, OLD, "Administrator", "Administrator", 0, 0, "Comment", "Consultation",
 				docname, text(10)]  # fmt: skip
 
-	load("Consultation", [*std, "project", "consultation_date", "duration_minutes", "channel", "district",
+	if not exists("Consultation", f"BCON{tag}-{0:07d}"):
+		load("Consultation", [*std, "project", "consultation_date", "duration_minutes", "channel", "district",
 		"anonymous", "resident", "gender", "age_group", "note"], consultation_rows())  # fmt: skip
 	log(f"consultations: {consultations}")
-	load("Version", [*std, "ref_doctype", "docname", "data"], version_rows())
+	if not exists("Version", f"bver{tag}{0:08x}"):
+		load("Version", [*std, "ref_doctype", "docname", "data"], version_rows())
 	log(f"versions: {versions}")
-	load("Comment", [*std, "comment_type", "reference_doctype", "reference_name", "content"], comment_rows())
+	if not exists("Comment", f"bcom{tag}{0:08x}"):
+		load(
+			"Comment",
+			[*std, "comment_type", "reference_doctype", "reference_name", "content"],
+			comment_rows(),
+		)
 	log(f"comments: {comments}")
 
 
@@ -131,6 +148,8 @@ def main() -> int:
 	parser.add_argument("--versions", type=int, default=1_000_000)
 	parser.add_argument("--comments", type=int, default=200_000)
 	parser.add_argument("--consultations", type=int, default=100_000)
+	parser.add_argument("--fill-only", action="store_true", help="fill the site and build the indexes only")
+	parser.add_argument("--tag", default="", help="a second data set on the same site (names and project)")
 	args = parser.parse_args()
 	frappe.init(site=args.site, sites_path=".")
 	frappe.connect()
@@ -139,15 +158,18 @@ def main() -> int:
 	from gwk_app.privacy import mentions, personal_data, retention
 
 	started = time.perf_counter()
-	fill(args.residents, args.versions, args.consultations, args.comments, log)
+	fill(args.residents, args.versions, args.consultations, args.comments, log, args.tag)
 	log(f"fill: {time.perf_counter() - started:.1f} s")
 	started = time.perf_counter()
 	created = mentions.ensure_indexes()
 	frappe.db.commit()
 	log(f"indexes: {len(created)} created in {time.perf_counter() - started:.1f} s")
 
+	if args.fill_only:
+		frappe.destroy()
+		return 0
 	counts = {d: frappe.db.count(d) for d in ("Resident", "Consultation", "Version", "Comment")}
-	pool = frappe.get_all("Resident", filters={"project": PROJECT, "anonymised_on": ("is", "not set")},
+	pool = frappe.get_all("Resident", filters={"project": f"{PROJECT} {args.tag}".strip(), "anonymised_on": ("is", "not set")},
 		pluck="name", limit=50)  # fmt: skip
 	times = []
 	for resident in pool[:5]:

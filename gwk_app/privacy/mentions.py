@@ -31,6 +31,7 @@ IDENTITY_FIELDS = frozenset(
 )
 INDEX_PREFIX = "gwk_ft_"
 RECENT = timedelta(hours=1)
+VALUES_PER_QUERY = 100
 # InnoDB's defaults: shorter or longer words are not in a FULLTEXT index
 MIN_TOKEN, MAX_TOKEN = 3, 84
 APP_TEXT_TYPES = frozenset(
@@ -238,17 +239,23 @@ def replace(text: str, values: list[str], whole_word_values=()) -> str:
 def candidates(doctype: str, column: str, values: list[str], child: bool = False, fields=()) -> list[dict]:
 	"""Rows of `doctype` whose `column` may hold one of the values: from its FULLTEXT index, plus rows
 	written recently (not yet in the index). Rows are returned with `name`, the column and `fields`."""
-	query = fulltext_query(values)
-	if not query:
-		return []
 	select = ", ".join(f"`{f}`" for f in ("name", column, *fields))
 	table = f"`tab{doctype}`"
 	frappe.db.sql("set session innodb_ft_enable_stopword = 0")
-	rows = frappe.db.sql(
-		f"select {select} from {table} where match(`{column}`) against (%(q)s in boolean mode)",  # noqa: S608
-		{"q": query},
-		as_dict=True,
-	)
+	rows, seen = [], set()
+	# a bounded number of values per query: a batch's thousands of values would make one huge query
+	for start in range(0, len(values), VALUES_PER_QUERY):
+		query = fulltext_query(values[start : start + VALUES_PER_QUERY])
+		if not query:
+			continue
+		for row in frappe.db.sql(
+			f"select {select} from {table} where match(`{column}`) against (%(q)s in boolean mode)",  # noqa: S608
+			{"q": query},
+			as_dict=True,
+		):
+			if row.name not in seen:
+				seen.add(row.name)
+				rows.append(row)
 	since = now_datetime() - RECENT
 	if child:
 		parent = frappe.db.get_value("DocField", {"options": doctype, "fieldtype": ("in", TABLES)}, "parent")
@@ -268,7 +275,6 @@ def candidates(doctype: str, column: str, values: list[str], child: bool = False
 			{"since": since},
 			as_dict=True,
 		)
-	seen = {r.name for r in rows}
 	return rows + [r for r in recent if r.name not in seen]
 
 
@@ -417,26 +423,42 @@ def redact(findings: list[Finding]) -> dict[str, set[tuple[str, str]]]:
 
 def scrub_history(records: set[tuple[str, str]], values: list[str]) -> None:
 	"""The history, comments and comment cache of changed records lose the values too (a JSON-escaped
-	name after a line break is no whole word for the index)."""
+	name after a line break is no whole word for the index). One query per core table."""
+	if not records:
+		return
+	by_doctype: dict[str, list[str]] = {}
 	for doctype, name in sorted(records):
-		for core, column, ref_doctype, ref_name in core_columns():
-			if not ref_doctype:
-				continue
-			for row in frappe.get_all(
-				core, filters={ref_doctype: doctype, ref_name: name}, fields=["name", column]
-			):
-				text = row.get(column)
-				if isinstance(text, str):
-					cleaned = replace(text, values)
-					if cleaned != text:
-						frappe.db.set_value(core, row.name, column, cleaned, update_modified=False)
+		by_doctype.setdefault(doctype, []).append(name)
+	columns: dict[tuple[str, str, str], list[str]] = {}
+	for core, column, ref_doctype, ref_name in core_columns():
+		if ref_doctype:
+			columns.setdefault((core, ref_doctype, ref_name), []).append(column)
+	for (core, ref_doctype, ref_name), cols in columns.items():
+		for doctype, names in by_doctype.items():
+			rows = frappe.get_all(
+				core, filters={ref_doctype: doctype, ref_name: ("in", names)}, fields=["name", *cols]
+			)
+			for row in rows:
+				_replace_in_row(core, row, cols, values)
+	for doctype, names in by_doctype.items():
 		if frappe.db.has_column(doctype, "_comments"):
-			text = frappe.db.get_value(doctype, name, "_comments")
-			if isinstance(text, str) and text:
-				cleaned = replace(text, values)
-				if cleaned != text:
-					frappe.db.set_value(doctype, name, "_comments", cleaned, update_modified=False)
-		frappe.clear_document_cache(doctype, name)
+			rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["name", "_comments"])
+			for row in rows:
+				_replace_in_row(doctype, row, ["_comments"], values)
+		for name in names:
+			frappe.clear_document_cache(doctype, name)
+
+
+def _replace_in_row(doctype: str, row: dict, columns: list[str], values: list[str]) -> None:
+	changes = {}
+	for column in columns:
+		text = row.get(column)
+		if isinstance(text, str) and text:
+			cleaned = replace(text, values)
+			if cleaned != text:
+				changes[column] = cleaned
+	if changes:
+		frappe.db.set_value(doctype, row.name, changes, update_modified=False)
 
 
 def mentioned_in(resident: str, own: dict[str, list[str]]) -> dict[str, list[str]]:

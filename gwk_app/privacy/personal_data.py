@@ -77,7 +77,7 @@ def declarations() -> list[frappe._dict]:
 		entry = frappe._dict(entry)
 		if not entry.get("doctype") or not entry.get("link_field"):
 			continue
-		if not frappe.db.exists("DocType", entry.doctype):
+		if not frappe.db.exists("DocType", entry.doctype, cache=True):
 			continue
 		out.append(entry)
 	return out
