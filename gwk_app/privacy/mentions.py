@@ -318,20 +318,31 @@ def find(people: dict[str, dict]) -> list[Finding]:
 	for doctype, column, child in app_columns():
 		fields = ("parent", "parenttype") if child else (("project",) if doctype in PROJECT_BOUND else ())
 		for row in candidates(doctype, column, values, child=child, fields=fields):
-			project = _project_of_row(doctype, row, child)
-			hits = _keep(matcher.find(row.get(column)), weak_of, project_of, project)
+			raw = matcher.find(row.get(column))
+			if not raw:
+				continue
+			project = _project_of_row(doctype, row, child) if _any_weak(raw, weak_set) else None
+			hits = _keep(raw, weak_of, project_of, project)
 			if hits:
 				findings.append(Finding(doctype=doctype, name=row.name, column=column, hits=hits, weak=weak_set,
 					parent=row.get("parent"), parenttype=row.get("parenttype")))  # fmt: skip
 	for doctype, column, ref_doctype, ref_name in core_columns():
 		fields = (ref_doctype, ref_name) if ref_doctype else ()
 		for row in candidates(doctype, column, values, fields=fields):
-			project = _project_of_record(row.get(ref_doctype), row.get(ref_name)) if ref_doctype else None
-			hits = _keep(matcher.find(row.get(column)), weak_of, project_of, project)
+			raw = matcher.find(row.get(column))
+			if not raw:
+				continue
+			weak_hit = ref_doctype and _any_weak(raw, weak_set)
+			project = _project_of_record(row.get(ref_doctype), row.get(ref_name)) if weak_hit else None
+			hits = _keep(raw, weak_of, project_of, project)
 			if hits:
 				findings.append(Finding(doctype=doctype, name=row.name, column=column, hits=hits, weak=weak_set,
 					ref_doctype=row.get(ref_doctype), ref_name=row.get(ref_name)))  # fmt: skip
 	return findings
+
+
+def _any_weak(hits, weak_set) -> bool:
+	return any(value in weak_set for _resident, value in hits)
 
 
 def _keep(hits, weak_of, project_of, project) -> dict[str, set[str]]:
@@ -360,7 +371,7 @@ def _project_of_record(doctype: str | None, name: str | None) -> str | None:
 		return None
 	if doctype not in PROJECT_BOUND:
 		return None
-	return frappe.db.get_value(doctype, name, PROJECT_BOUND[doctype])
+	return frappe.db.get_value(doctype, name, PROJECT_BOUND[doctype], cache=True)
 
 
 def _shared_surnames(people: dict[str, dict]) -> set[tuple[str, str]]:

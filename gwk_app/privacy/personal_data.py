@@ -584,39 +584,50 @@ def _disk_path(file_url: str) -> str | None:
 	return path if path.startswith(base + os.sep) else None
 
 
+def _about(table, doctype_field: str, name_field: str, pairs):
+	"""Rows of a core table about any of the records in `pairs` ((doctype, names)): one condition."""
+	condition = None
+	for doctype, names in pairs:
+		term = (table[doctype_field] == doctype) & table[name_field].isin(names)
+		condition = term if condition is None else (condition | term)
+	return condition
+
+
 def _delete_traces(footprint: Footprint) -> None:
-	for doctype, names in footprint.owned_pairs():
-		for table, doctype_field, name_field in REFERENCE_TABLES:
-			frappe.db.delete(table, {doctype_field: doctype, name_field: ("in", names)})
-		communications = set(
-			frappe.get_all(
-				"Communication",
-				filters={"reference_doctype": doctype, "reference_name": ("in", names)},
-				pluck="name",
-			)
-		)
-		communications.update(
-			frappe.get_all(
-				"Communication Link",
-				filters={"link_doctype": doctype, "link_name": ("in", names)},
-				pluck="parent",
-			)
-		)
-		if communications:
-			frappe.db.delete("Communication Link", {"parent": ("in", list(communications))})
-			frappe.db.delete("Communication", {"name": ("in", list(communications))})
-		queued = frappe.get_all(
-			"Email Queue",
-			filters={"reference_doctype": doctype, "reference_name": ("in", names)},
-			pluck="name",
-		)
-		if queued:
-			frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
-			frappe.db.delete("Email Queue", {"name": ("in", queued)})
-		global_search = frappe.qb.Table("__global_search")
-		frappe.qb.from_(global_search).delete().where(
-			(global_search.doctype == doctype) & global_search.name.isin(names)
-		).run()
+	"""One statement per core table for all the person's records."""
+	pairs = list(footprint.owned_pairs())
+	for table_name, doctype_field, name_field in REFERENCE_TABLES:
+		table = frappe.qb.DocType(table_name)
+		frappe.qb.from_(table).delete().where(_about(table, doctype_field, name_field, pairs)).run()
+	comm = frappe.qb.DocType("Communication")
+	communications = set(
+		frappe.qb.from_(comm)
+		.select(comm.name)
+		.where(_about(comm, "reference_doctype", "reference_name", pairs))
+		.run(pluck=True)
+	)
+	link = frappe.qb.DocType("Communication Link")
+	communications.update(
+		frappe.qb.from_(link)
+		.select(link.parent)
+		.where(_about(link, "link_doctype", "link_name", pairs))
+		.run(pluck=True)
+	)
+	if communications:
+		frappe.db.delete("Communication Link", {"parent": ("in", list(communications))})
+		frappe.db.delete("Communication", {"name": ("in", list(communications))})
+	queue = frappe.qb.DocType("Email Queue")
+	queued = (
+		frappe.qb.from_(queue)
+		.select(queue.name)
+		.where(_about(queue, "reference_doctype", "reference_name", pairs))
+		.run(pluck=True)
+	)
+	if queued:
+		frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
+		frappe.db.delete("Email Queue", {"name": ("in", queued)})
+	global_search = frappe.qb.Table("__global_search")
+	frappe.qb.from_(global_search).delete().where(_about(global_search, "doctype", "name", pairs)).run()
 
 
 def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
