@@ -76,8 +76,22 @@ _WORD = re.compile(r"\w+")
 # ---------------------------------------------------------------- what is searched
 
 
+def _cached(key: str, compute):
+	"""A value computed once per request or job (the lists of columns, a child table's parents)."""
+	cache = getattr(frappe.local, "gwk_mentions", None)
+	if cache is None:
+		cache = frappe.local.gwk_mentions = {}
+	if key not in cache:
+		cache[key] = compute()
+	return cache[key]
+
+
 def app_columns() -> list[tuple[str, str, bool]]:
 	"""(doctype, column, is child table) of every free-text field of the app's doctypes."""
+	return _cached("app_columns", _app_columns)
+
+
+def _app_columns() -> list[tuple[str, str, bool]]:
 	out = []
 	for doctype, istable in frappe.get_all(
 		"DocType",
@@ -102,11 +116,16 @@ def _app_modules() -> list[str]:
 
 
 def core_columns() -> list[tuple[str, str, str | None, str | None]]:
+	return _cached("core_columns", _core_columns)
+
+
+def _core_columns() -> list[tuple[str, str, str | None, str | None]]:
 	return [c for c in CORE_COLUMNS if frappe.db.table_exists(c[0]) and frappe.db.has_column(c[0], c[1])]
 
 
 def _indexes(doctype: str) -> dict[str, list[str]]:
-	rows = frappe.db.sql(f"show index from `tab{doctype}`", as_dict=True)  # noqa: S608 - a doctype name
+	# no query-builder form for SHOW INDEX; the name is a doctype's
+	rows = frappe.db.sql(f"show index from `tab{doctype}`", as_dict=True)  # noqa: S608 # nosemgrep
 	out: dict[str, list[str]] = {}
 	for row in rows:
 		out.setdefault(row.Key_name, []).append(row.Column_name)
@@ -117,13 +136,14 @@ def ensure_indexes() -> list[str]:
 	"""A FULLTEXT index on every searched column and an index on the reference columns of core's trace
 	tables (idempotent; after_migrate). Returns what it created."""
 	created = []
-	frappe.db.sql("set session innodb_ft_enable_stopword = 0")  # names such as "Will" or "Mai" count
+	_stopwords_off()  # names such as "Will" or "Mai" count
 	columns = [(d, c) for d, c, _child in app_columns()] + [(d, c) for d, c, _t, _n in core_columns()]
 	for doctype, column in columns:
 		name = INDEX_PREFIX + column
 		if name in _indexes(doctype):
 			continue
-		frappe.db.sql_ddl(f"alter table `tab{doctype}` add fulltext index `{name}` (`{column}`)")
+		# DDL: no query-builder form for a FULLTEXT index; names from the doctype meta
+		frappe.db.sql_ddl(f"alter table `tab{doctype}` add fulltext index `{name}` (`{column}`)")  # nosemgrep
 		created.append(f"{doctype}.{column}")
 	for doctype, fields in REFERENCE_INDEXES:
 		if not frappe.db.table_exists(doctype) or not all(frappe.db.has_column(doctype, f) for f in fields):
@@ -238,47 +258,55 @@ def replace(text: str, values: list[str], whole_word_values=()) -> str:
 
 def candidates(doctype: str, column: str, values: list[str], child: bool = False, fields=()) -> list[dict]:
 	"""Rows of `doctype` whose `column` may hold one of the values: from its FULLTEXT index, plus rows
-	written recently (not yet in the index). Rows are returned with `name`, the column and `fields`."""
+	written recently (not yet in the index), in one statement. Rows come with `name`, the column and
+	`fields`."""
 	select = ", ".join(f"`{f}`" for f in ("name", column, *fields))
 	table = f"`tab{doctype}`"
-	frappe.db.sql("set session innodb_ft_enable_stopword = 0")
-	rows, seen = [], set()
-	# a bounded number of values per query: a batch's thousands of values would make one huge query
+	_stopwords_off()
+	parts, params = [], {"since": now_datetime() - RECENT}
+	# a bounded number of values per part: a batch's thousands of values would make one huge query
 	for start in range(0, len(values), VALUES_PER_QUERY):
 		query = fulltext_query(values[start : start + VALUES_PER_QUERY])
-		if not query:
-			continue
-		for row in frappe.db.sql(
-			f"select {select} from {table} where match(`{column}`) against (%(q)s in boolean mode)",  # noqa: S608
-			{"q": query},
-			as_dict=True,
-		):
-			if row.name not in seen:
-				seen.add(row.name)
-				rows.append(row)
-	since = now_datetime() - RECENT
+		if query:
+			key = f"q{len(params)}"
+			params[key] = query
+			parts.append(
+				f"select {select} from {table} where match(`{column}`) against (%({key})s in boolean mode)"
+			)
+	if not parts:
+		return []
 	if child:
-		parent = frappe.db.get_value("DocField", {"options": doctype, "fieldtype": ("in", TABLES)}, "parent")
-		parents = [parent] if parent else []
-		parents += frappe.get_all("Custom Field", filters={"options": doctype}, pluck="dt")
-		recent = []
-		for parent in set(parents):
-			recent += frappe.db.sql(
-				f"""select {select} from {table} where parenttype = %(p)s and parent in
-				(select name from `tab{parent}` where modified >= %(since)s)""",  # noqa: S608
-				{"p": parent, "since": since},
-				as_dict=True,
+		for parent in sorted(_cached(f"parents:{doctype}", lambda: _parents(doctype))):
+			key = f"p{len(params)}"
+			params[key] = parent
+			parts.append(
+				f"select {select} from {table} where parenttype = %({key})s and parent in"
+				f" (select name from `tab{parent}` where modified >= %(since)s)"
 			)
 	else:
-		recent = frappe.db.sql(
-			f"select {select} from {table} where modified >= %(since)s",  # noqa: S608
-			{"since": since},
-			as_dict=True,
-		)
-	return rows + [r for r in recent if r.name not in seen]
+		parts.append(f"select {select} from {table} where modified >= %(since)s")
+	# union: a row found both ways comes once
+	# MATCH … AGAINST has no query-builder form; values are parameters, names come from the meta
+	return frappe.db.sql(" union ".join(f"({p})" for p in parts), params, as_dict=True)  # noqa: S608 # nosemgrep
 
 
 TABLES = ("Table", "Table MultiSelect")
+
+
+def _parents(child: str) -> set[str]:
+	parents = set(
+		frappe.get_all("DocField", filters={"options": child, "fieldtype": ("in", TABLES)}, pluck="parent")
+	)
+	parents.update(frappe.get_all("Custom Field", filters={"options": child}, pluck="dt"))
+	return parents
+
+
+def _stopwords_off() -> None:
+	"""Names such as "Will" or "Mai" are words like any other (once per database connection)."""
+	connection = id(frappe.db._conn)
+	if getattr(frappe.local, "gwk_stopwords_off", None) != connection:
+		frappe.db.sql("set session innodb_ft_enable_stopword = 0")  # nosemgrep - a session setting
+		frappe.local.gwk_stopwords_off = connection
 
 
 def rows_holding(doctype: str, column: str, needles: list[str], fields=()) -> list[dict]:
