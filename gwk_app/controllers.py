@@ -7,14 +7,9 @@ from frappe.utils import getdate, today
 
 from gwk_app.access import PROJECT_BOUND
 from gwk_app.permissions import allowed_projects
-from gwk_app.rules.common import is_period_valid, value_fits
-
-
-def _link_label(doc, df) -> str:
-	label = _(df.label, context=df.parent) if df.label else df.fieldname
-	if doc.get("parentfield"):
-		return "{} #{}: {}".format(_("Row"), doc.idx, label)
-	return label
+from gwk_app.rules.common import is_period_valid
+from gwk_app.validation import check_document
+from gwk_app.validation import field_label as _link_label
 
 
 def guard_links(doc) -> None:
@@ -45,26 +40,12 @@ def guard_links(doc) -> None:
 				)
 
 
-def guard_values(doc) -> None:
-	"""Refuse raw values that do not fit their field (see rules.common.value_fits) with a clear error,
-	before Frappe would coerce them silently or fail with HTTP 500."""
-	for row in [doc, *doc.get_all_children()]:
-		for df in row.meta.fields:
-			if not value_fits(df.fieldtype, row.get(df.fieldname)):
-				frappe.throw(
-					_("{0}: the value does not fit a field of type {1}.").format(
-						_link_label(row, df), _(df.fieldtype)
-					),
-					title=_("Invalid Value"),
-				)
-
-
 class ProjectBoundDocument(Document):
 	"""Base class of every doctype listed in gwk_app.access.PROJECT_BOUND."""
 
 	def _validate_links(self):
 		# runs first on insert and save, before permission checks and Frappe's own coercion
-		guard_values(self)
+		check_document(self)
 		if not (self.flags.ignore_links or self._action == "cancel"):
 			guard_links(self)
 		super()._validate_links()

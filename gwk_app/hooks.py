@@ -10,8 +10,9 @@ app_license = "MIT"
 export_python_type_annotations = True
 
 # Install / uninstall
-after_install = "gwk_app.setup.install.after_install"
-after_migrate = "gwk_app.setup.install.after_migrate"
+after_install = ["gwk_app.setup.install.after_install", "gwk_app.privacy.mentions.ensure_indexes"]
+# erasure finds mentions of a person through FULLTEXT indexes on every free-text column
+after_migrate = ["gwk_app.setup.install.after_migrate", "gwk_app.privacy.mentions.ensure_indexes"]
 before_uninstall = "gwk_app.setup.install.before_uninstall"
 
 # Project access rules: one module, both hook families (see gwk_app/permissions.py)

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import frappe
 from frappe import _
 
-from gwk_app.access import PROJECT_BOUND, PROJECT_BOUND_CHILDREN
+from gwk_app.validation import is_app_doctype
 
 
 def validate_rest_body() -> None:
@@ -19,7 +19,7 @@ def validate_rest_body() -> None:
 	if len(parts) < 3 or parts[:2] != ["api", "resource"]:
 		return
 	doctype = unquote(parts[2])
-	if doctype not in PROJECT_BOUND and doctype not in PROJECT_BOUND_CHILDREN:
+	if not is_app_doctype(doctype):
 		return
 	data = frappe.form_dict.get("data")
 	if data is None:

@@ -31,6 +31,7 @@ from frappe import _
 from frappe.query_builder.functions import Locate, Max
 from frappe.utils import getdate, now_datetime, today
 
+from gwk_app.privacy import mentions
 from gwk_app.rules.privacy import scrub_variants
 
 SUBJECT_DOCTYPE = "Resident"
@@ -61,24 +62,6 @@ RELATED_TEXT = (
 	("Notification Log", "document_type", "document_name", ("subject", "email_content")),
 	("ToDo", "reference_type", "reference_name", ("description",)),
 )
-# core text columns that may quote the person without pointing at any record (a report printed to PDF
-# keeps its page in the Access Log): scrubbed site-wide of the identifying values only (full name,
-# contact data), never of a bare first name, which would hit other people too
-SCRUB_COLUMNS = (
-	("Version", "data"),
-	("Comment", "content"),
-	("Communication", "subject"),
-	("Communication", "content"),
-	("Activity Log", "subject"),
-	("Activity Log", "content"),
-	("Access Log", "page"),
-	("Access Log", "filters"),
-	("Access Log", "reference_document"),
-	("Notification Log", "subject"),
-	("Notification Log", "email_content"),
-	("ToDo", "description"),
-	("Email Queue", "message"),
-)
 # diagnostics that may quote anything the person's records held (a traceback lists its variables, such
 # as an assignment's free text next to the record's name): rows naming a record or value are deleted
 DIAGNOSTIC_COLUMNS = (("Error Log", "error"),)
@@ -94,7 +77,7 @@ def declarations() -> list[frappe._dict]:
 		entry = frappe._dict(entry)
 		if not entry.get("doctype") or not entry.get("link_field"):
 			continue
-		if not frappe.db.exists("DocType", entry.doctype):
+		if not frappe.db.exists("DocType", entry.doctype, cache=True):
 			continue
 		out.append(entry)
 	return out
@@ -297,6 +280,8 @@ def collect(resident: str) -> dict:
 		"exported_by": frappe.session.user,
 		"records": records,
 		"party_in": party_in,
+		# other people's records whose free text names the person (names only)
+		"mentioned_in": mentions.mentioned_in(resident, footprint.owned),
 		**traces,
 	}
 
@@ -376,6 +361,13 @@ def export_html(resident: str) -> str:
 				"rows": [_labelled(doctype, item["record"]) for item in items],
 			}
 		)
+	if data["mentioned_in"]:
+		sections.append(
+			{
+				"title": _("Records that mention the person"),
+				"rows": [[(_(doctype), ", ".join(names))] for doctype, names in data["mentioned_in"].items()],
+			}
+		)
 	return frappe.render_template(
 		"gwk_app/templates/privacy/data_export.html",
 		{
@@ -445,10 +437,12 @@ _ROW_META = frozenset(
 # ---------------------------------------------------------------- Art. 17 erasure
 
 
-def erase(resident: str) -> dict:
+def erase(resident: str, found: list | None = None) -> dict:
 	"""Anonymise the resident and leave no trace of the person anywhere in the site. Counted records stay
-	(gender, age group, district); personal text in them is cleared; core traces are deleted.
-	Idempotent: erasing an anonymised resident changes nothing more."""
+	(gender, age group, district); personal text in them is cleared; core traces are deleted; where other
+	records mention the person (gwk_app.privacy.mentions), the values are replaced by the redaction mark.
+	`found`: the mentions, when a batch searched them already. Idempotent: erasing an anonymised
+	resident changes nothing more."""
 	person = frappe.db.get_value(SUBJECT_DOCTYPE, resident, "*", as_dict=True)
 	if not person:
 		frappe.throw(_("Resident {0} not found.").format(resident), frappe.DoesNotExistError)
@@ -456,6 +450,9 @@ def erase(resident: str) -> dict:
 	subject = subject_entry()
 	values = _personal_values(person, subject.get("scrub") or subject.get("redact"))
 	identifying = _personal_values(person, subject.get("identifying"))
+	# searched before anything changes: the FULLTEXT index knows the rows as they were committed
+	if found is None:
+		found = mentions.find({resident: person})
 
 	_delete_files(footprint)
 	for doctype, names in footprint.owned_pairs():
@@ -471,7 +468,9 @@ def erase(resident: str) -> dict:
 	_delete_traces(footprint)
 	_delete_deleted_documents(footprint, identifying)
 	_scrub_related(values, footprint)
-	_scrub_site(identifying, SCRUB_COLUMNS)
+	own = {(doctype, name) for doctype, names in footprint.owned_pairs() for name in names}
+	mentioned = sorted(mentions.redact(found).get(resident, set()) - own)
+	mentions.scrub_history(set(mentioned), values + mentions.person_values(person)[0])
 	_delete_diagnostics(footprint, values)
 	for method in frappe.get_hooks("gwk_after_erasure"):
 		frappe.get_attr(method)(resident)
@@ -482,6 +481,7 @@ def erase(resident: str) -> dict:
 		"resident": resident,
 		"records": {dt: len(names) for dt, names in footprint.owned_pairs()},
 		"rows": {dt: len(names) for dt, names in footprint.rows.items()},
+		"mentioned_in": [list(record) for record in mentioned],
 	}
 
 
@@ -559,12 +559,10 @@ def _delete_files(footprint: Footprint) -> None:
 	frappe.db.delete("File", {"name": ("in", list(file_names))})
 	urls = {u for f in files for u in (f.file_url, f.thumbnail_url) if u}
 	# the timeline notes "Added <file>" on the record the file was attached to (an event, say)
-	comment = frappe.qb.DocType("Comment")
-	condition = _any_of(comment.content, sorted(urls))
-	if condition is not None:
-		frappe.qb.from_(comment).delete().where(
-			comment.comment_type.isin(["Attachment", "Attachment Removed"]) & condition
-		).run()
+	notes = mentions.rows_holding("Comment", "content", sorted(urls), fields=("comment_type",))
+	notes = [r.name for r in notes if r.comment_type in ("Attachment", "Attachment Removed")]
+	if notes:
+		frappe.db.delete("Comment", {"name": ("in", notes)})
 	# a file on disk shared with a record outside the erasure stays (Frappe de-duplicates by content)
 	still_used = set(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="file_url"))
 	for url in sorted(urls - still_used):
@@ -586,46 +584,56 @@ def _disk_path(file_url: str) -> str | None:
 	return path if path.startswith(base + os.sep) else None
 
 
+def _about(table, doctype_field: str, name_field: str, pairs):
+	"""Rows of a core table about any of the records in `pairs` ((doctype, names)): one condition."""
+	condition = None
+	for doctype, names in pairs:
+		term = (table[doctype_field] == doctype) & table[name_field].isin(names)
+		condition = term if condition is None else (condition | term)
+	return condition
+
+
 def _delete_traces(footprint: Footprint) -> None:
-	for doctype, names in footprint.owned_pairs():
-		for table, doctype_field, name_field in REFERENCE_TABLES:
-			frappe.db.delete(table, {doctype_field: doctype, name_field: ("in", names)})
-		communications = set(
-			frappe.get_all(
-				"Communication",
-				filters={"reference_doctype": doctype, "reference_name": ("in", names)},
-				pluck="name",
-			)
-		)
-		communications.update(
-			frappe.get_all(
-				"Communication Link",
-				filters={"link_doctype": doctype, "link_name": ("in", names)},
-				pluck="parent",
-			)
-		)
-		if communications:
-			frappe.db.delete("Communication Link", {"parent": ("in", list(communications))})
-			frappe.db.delete("Communication", {"name": ("in", list(communications))})
-		queued = frappe.get_all(
-			"Email Queue",
-			filters={"reference_doctype": doctype, "reference_name": ("in", names)},
-			pluck="name",
-		)
-		if queued:
-			frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
-			frappe.db.delete("Email Queue", {"name": ("in", queued)})
-		global_search = frappe.qb.Table("__global_search")
-		frappe.qb.from_(global_search).delete().where(
-			(global_search.doctype == doctype) & global_search.name.isin(names)
-		).run()
+	"""One statement per core table for all the person's records."""
+	pairs = list(footprint.owned_pairs())
+	for table_name, doctype_field, name_field in REFERENCE_TABLES:
+		table = frappe.qb.DocType(table_name)
+		frappe.qb.from_(table).delete().where(_about(table, doctype_field, name_field, pairs)).run()
+	comm = frappe.qb.DocType("Communication")
+	communications = set(
+		frappe.qb.from_(comm)
+		.select(comm.name)
+		.where(_about(comm, "reference_doctype", "reference_name", pairs))
+		.run(pluck=True)
+	)
+	link = frappe.qb.DocType("Communication Link")
+	communications.update(
+		frappe.qb.from_(link)
+		.select(link.parent)
+		.where(_about(link, "link_doctype", "link_name", pairs))
+		.run(pluck=True)
+	)
+	if communications:
+		frappe.db.delete("Communication Link", {"parent": ("in", list(communications))})
+		frappe.db.delete("Communication", {"name": ("in", list(communications))})
+	queue = frappe.qb.DocType("Email Queue")
+	queued = (
+		frappe.qb.from_(queue)
+		.select(queue.name)
+		.where(_about(queue, "reference_doctype", "reference_name", pairs))
+		.run(pluck=True)
+	)
+	if queued:
+		frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
+		frappe.db.delete("Email Queue", {"name": ("in", queued)})
+	global_search = frappe.qb.Table("__global_search")
+	frappe.qb.from_(global_search).delete().where(_about(global_search, "doctype", "name", pairs)).run()
 
 
 def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
 	"""Deleted copies of the person's records (a consultation deleted earlier still names them)."""
 	doctypes = [*footprint.entries, SUBJECT_DOCTYPE]
 	doctypes += [e.parent for e in footprint.entries.values() if e.get("parent")]
-	deleted = frappe.qb.DocType("Deleted Document")
 	needles = [f'"name": "{footprint.resident}"', *values]
 	for entry in footprint.entries.values():
 		if entry.doctype == SUBJECT_DOCTYPE:
@@ -635,20 +643,9 @@ def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
 	for _doctype, names in footprint.owned_pairs():
 		for field in ("reference_name", "attached_to_name", "docname"):
 			needles += [f'"{field}": "{name}"' for name in names]
-	condition = _any_of(deleted.data, needles)
-	names = (
-		frappe.qb.from_(deleted)
-		.select(deleted.name)
-		.where(deleted.deleted_doctype.isin(list(set(doctypes))) & condition)
-		.run(pluck=True)
-	)
-	for doctype in ("File", "Comment", "Version", "Communication"):
-		names += (
-			frappe.qb.from_(deleted)
-			.select(deleted.name)
-			.where((deleted.deleted_doctype == doctype) & condition)
-			.run(pluck=True)
-		)
+	wanted = {*doctypes, "File", "Comment", "Version", "Communication"}
+	rows = mentions.rows_holding("Deleted Document", "data", needles, fields=("deleted_doctype",))
+	names = [r.name for r in rows if r.deleted_doctype in wanted]
 	if names:
 		frappe.db.delete("Deleted Document", {"name": ("in", list(set(names)))})
 
@@ -700,17 +697,9 @@ def _delete_diagnostics(footprint: Footprint, values: list[str]) -> None:
 		for name in names:
 			needles += [f"'{name}'", f'"{name}"']
 	for doctype, column in DIAGNOSTIC_COLUMNS:
-		table = frappe.qb.DocType(doctype)
-		condition = _any_of(table[column], needles)
-		if condition is not None:
-			frappe.qb.from_(table).delete().where(condition).run()
-
-
-def _scrub_site(values: list[str], columns) -> None:
-	for doctype, column in columns:
-		if not frappe.db.table_exists(doctype) or not frappe.db.has_column(doctype, column):
-			continue
-		_scrub_column(frappe.qb.DocType(doctype), column, values)
+		names = [r.name for r in mentions.rows_holding(doctype, column, needles)]
+		if names:
+			frappe.db.delete(doctype, {"name": ("in", names)})
 
 
 def esf_duty_hold(residents: list[str]) -> set[str]:

@@ -10,7 +10,7 @@ never candidates again, so a second run changes nothing.
 import frappe
 from frappe.utils import getdate, today
 
-from gwk_app.privacy import personal_data
+from gwk_app.privacy import mentions, personal_data
 from gwk_app.rules.privacy import due_for_anonymisation, retention_cutoff
 
 DEFAULT_RESIDENT_YEARS = 3
@@ -90,13 +90,18 @@ def anonymise_batch(residents: list[str]) -> int:
 		return 0
 	activity = personal_data.last_activity(pending)
 	held = personal_data.held_residents(pending)
-	done = 0
-	for resident in pending:
-		if resident in held or not due_for_anonymisation(activity.get(resident), on, years):
-			continue
-		personal_data.erase(resident)
-		done += 1
-	return done
+	due = [r for r in pending if r not in held and due_for_anonymisation(activity.get(r), on, years)]
+	if not due:
+		return 0
+	# one search for the whole batch, before anything changes (gwk_app.privacy.mentions)
+	people = {
+		p.name: p
+		for p in frappe.get_all(personal_data.SUBJECT_DOCTYPE, filters={"name": ("in", due)}, fields=["*"])
+	}
+	found = mentions.find(people)
+	for resident in due:
+		personal_data.erase(resident, found=[f for f in found if resident in f.hits])
+	return len(due)
 
 
 def daily() -> None:

@@ -1,15 +1,12 @@
 """Dates, periods and text checks shared by every module."""
 
 import math
-import re
 from datetime import date, datetime, time, timedelta
+
+from gwk_app.rules import text as text_rules
 
 AGE_GROUPS = ("Under 18", "18-29", "30-54", "55-64", "65 and over")
 UNKNOWN_AGE_GROUP = "Unknown"
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-# a phone number: 6 or more digits, optionally grouped by spaces, slashes, dots or dashes
-_PHONE = re.compile(r"(?:\+|\b0)\d(?:[\s/.-]?\d){5,}")
 
 
 def age_group_for_age(age: int | None) -> str:
@@ -76,10 +73,8 @@ def _parse(text: str):
 
 
 def contains_contact_data(text: str | None) -> bool:
-	"""True when the text holds an e-mail address or a phone number."""
-	if not text:
-		return False
-	return bool(_EMAIL.search(text) or _PHONE.search(text))
+	"""True when the text holds an e-mail address or a phone number (a linear scan: rules.text)."""
+	return text_rules.contains_contact_data(text)
 
 
 def normalise_name(value: str | None) -> str:

@@ -8,6 +8,8 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from gwk_app.rules import text as text_rules
+
 EVENT_STATUSES = ("Planned", "Held", "Cancelled")
 PARTICIPANT_STATUSES = ("Registered", "Waiting List", "Attended", "Absent", "Cancelled")
 # participants who hold a place (a waiting list entry or a cancellation holds none)
@@ -37,9 +39,6 @@ _EMAIL = re.compile(
 	r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]*$")
-# markup or characters a browser could read as markup or script
-_MARKUP = re.compile(r"[<>]|javascript:|&#|&[a-z]+;", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _int(value) -> int:
@@ -90,7 +89,7 @@ def to_move_up(participants, capacity) -> list:
 
 
 def contains_markup(text: str | None) -> bool:
-	return bool(text) and bool(_MARKUP.search(text) or _CONTROL.search(text))
+	return text_rules.contains_markup(text)
 
 
 def valid_email(text: str | None) -> bool:

@@ -153,7 +153,7 @@ def test_headcount_breakdown_must_not_exceed_total(world, values, message):
 		({"guest_name": "Gast", "resident": "__RESIDENT__"}, "not both"),
 		({"guest_name": "<script>alert(1)</script>"}, "cannot contain HTML or script"),
 		({"guest_name": "Gast <b>fett</b>"}, "cannot contain HTML or script"),
-		({"guest_name": "X" * 141}, "the name is longer than 140 characters"),
+		({"guest_name": "X" * 141}, "Guest Name may have at most 140 characters"),
 		({"guest_name": "Gast", "email": "kein-mail"}, "kein-mail is not a valid e-mail address."),
 		({"guest_name": "Gast", "phone": "abc"}, "abc is not a valid phone number."),
 	],

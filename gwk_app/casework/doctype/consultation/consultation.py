@@ -6,7 +6,7 @@ from frappe import _
 
 from gwk_app.controllers import ProjectBoundDocument, validate_not_future
 from gwk_app.rules.casework import MAX_CONSULTATION_MINUTES, duration_ok
-from gwk_app.rules.common import contains_contact_data
+from gwk_app.rules.text import contains_contact_data
 
 
 class Consultation(ProjectBoundDocument):

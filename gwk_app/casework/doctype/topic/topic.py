@@ -1,8 +1,8 @@
 # Copyright (c) 2026, gwk_app developers
 # License: MIT. See license.txt
 
-from frappe.model.document import Document
+from gwk_app.validation import CheckedDocument
 
 
-class Topic(Document):
+class Topic(CheckedDocument):
 	pass

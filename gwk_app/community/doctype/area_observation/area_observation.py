@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 
 from gwk_app.controllers import ProjectBoundDocument, validate_not_future, validate_period
-from gwk_app.rules.common import contains_contact_data
+from gwk_app.rules.text import contains_contact_data
 
 
 class AreaObservation(ProjectBoundDocument):

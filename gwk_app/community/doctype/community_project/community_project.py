@@ -3,12 +3,12 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from gwk_app.controllers import validate_period
+from gwk_app.validation import CheckedDocument
 
 
-class CommunityProject(Document):
+class CommunityProject(CheckedDocument):
 	def validate(self):
 		validate_period(self.start_date, self.end_date, "Start Date", "End Date")
 		for row in self.fundings:

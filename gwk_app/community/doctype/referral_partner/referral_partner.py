@@ -2,10 +2,11 @@
 # License: MIT. See license.txt
 
 from frappe.contacts.address_and_contact import delete_contact_and_address, load_address_and_contact
-from frappe.model.document import Document
+
+from gwk_app.validation import CheckedDocument
 
 
-class ReferralPartner(Document):
+class ReferralPartner(CheckedDocument):
 	def onload(self):
 		load_address_and_contact(self)
 

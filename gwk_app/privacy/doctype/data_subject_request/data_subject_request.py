@@ -10,18 +10,18 @@ project is shown for orientation only.
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from gwk_app.controllers import validate_not_future
 from gwk_app.privacy import audit, personal_data
 from gwk_app.rules.casework import duplicate_key
 from gwk_app.rules.privacy import request_due_date
+from gwk_app.validation import CheckedDocument
 
 OFFICER_ROLES = ("GWK Data Protection", "System Manager")
 
 
-class DataSubjectRequest(Document):
+class DataSubjectRequest(CheckedDocument):
 	def validate(self):
 		validate_not_future(self.received_on, "Received On")
 		self.due_on = request_due_date(getdate(self.received_on)) if self.received_on else None
@@ -103,6 +103,10 @@ class DataSubjectRequest(Document):
 		note = _("Personal data erased on {0} by {1}.").format(
 			frappe.format(now_datetime(), "Datetime"), frappe.session.user
 		)
+		if result.get("mentioned_in"):
+			note += "\n" + _(
+				"The person's name or contact data were replaced in these other records: {0}"
+			).format(", ".join(f"{_(doctype)} {name}" for doctype, name in result["mentioned_in"]))
 		outcome = f"{self.outcome}\n{note}" if self.outcome else note
 		self.db_set(
 			{

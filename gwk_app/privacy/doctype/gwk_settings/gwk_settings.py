@@ -3,10 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+
+from gwk_app.validation import CheckedDocument
 
 
-class GWKSettings(Document):
+class GWKSettings(CheckedDocument):
 	def validate(self):
 		if (self.small_cell_threshold or 0) < 1:
 			frappe.throw(_("The small-cell threshold must be at least 1."), title=_("Invalid Setting"))

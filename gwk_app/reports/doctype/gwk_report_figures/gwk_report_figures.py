@@ -2,10 +2,11 @@
 # License: MIT. See license.txt
 
 import frappe
-from frappe.model.document import Document
+
+from gwk_app.validation import CheckedDocument
 
 
-class GWKReportFigures(Document):
+class GWKReportFigures(CheckedDocument):
 	"""Written only by gwk_app.reports.figures (SQL upserts); read by the reports."""
 
 
