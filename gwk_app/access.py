@@ -22,6 +22,7 @@ PROJECT_BOUND: dict[str, str] = {
 	"Area Observation": "project",
 	"Community Event": "project",
 	"Community Event Series": "project",
+	"Contact Tally": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -40,6 +41,7 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Community Event Partner": "Community Event",
 	"Community Event Participant": "Community Event",
 	"Community Event Photo": "Community Event",
+	"Contact Tally Count": "Contact Tally",
 }
 
 # Roles that read every project's records. The data protection officer needs them for requests
