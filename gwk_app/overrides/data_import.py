@@ -40,6 +40,7 @@ from gwk_app.constants import MODULES
 from gwk_app.imports import checks
 from gwk_app.imports.rules import option_lookup, parse_check, parse_float, parse_int, parse_select
 from gwk_app.permissions import can_access_project
+from gwk_app.rules.casework import duplicate_key
 
 # core doctypes imported with the app's value rules (the partner directory's contacts and addresses)
 GOVERNED_CORE = frozenset({"Contact", "Address"})
@@ -101,19 +102,20 @@ class GWKRow(Row):
 	def validate_value(self, value, col):
 		df = col.df
 		if df.fieldtype == "Select":
-			options = get_select_options(df)
-			if not options:
+			if not get_select_options(df):
 				return value
-			lookup = option_lookup(options, {o: [s] for o, s in zip(options, shown_options(df), strict=True)})
+			if getattr(col, "gwk_options", None) is None:
+				# once per column: the stored options and how the template shows them
+				options, shown = get_select_options(df), shown_options(df)
+				col.gwk_options = (
+					option_lookup(options, {o: [t] for o, t in zip(options, shown, strict=True)}),
+					shown,
+				)
+			lookup, shown = col.gwk_options
 			try:
 				return parse_select(value, lookup)
 			except ValueError:
-				self.fail(
-					col,
-					_("„{0}“ is not one of the choices ({1}).").format(
-						value, ", ".join(s for s in shown_options(df))
-					),
-				)
+				self.fail(col, _("„{0}“ is not one of the choices ({1}).").format(value, ", ".join(shown)))
 				return None
 		if df.fieldtype == "Check":
 			try:
@@ -296,12 +298,14 @@ class GWKImporter(Importer):
 	# ------------------------------------------------------------ dry run
 
 	def dry_run(self, only_project: str | None = None) -> list[frappe._dict]:
-		"""What an import would do, row by row, storing nothing: every record is inserted inside the
-		transaction (so duplicates within the file are found as in a real import) and everything is
-		rolled back at the end."""
+		"""What an import would do, row by row, storing nothing. Each record is inserted with every rule
+		and rolled back at once, in its own short transaction (a long one would hold the naming series
+		and the kept report figures locked for everybody while the file is checked); duplicates within
+		the file are found by the same key as the Resident controller uses."""
 		self.only_project = only_project
 		self.before_import()
 		results = []
+		seen: dict[tuple, int] = {}
 		try:
 			payloads = self.import_file.get_payloads_for_import()
 			warnings = [w for w in self.import_file.get_warnings() if w.get("type") != "info"]
@@ -312,35 +316,36 @@ class GWKImporter(Importer):
 			if warnings:
 				return results
 			for payload in payloads:
-				rows = [r.row_number for r in payload.rows]
-				frappe.db.savepoint("gwk_import_check")
-				try:
-					doc = self.process_doc(payload.doc)
-					results.append(
-						frappe._dict(
-							rows=rows,
-							stored=True,
-							name=doc.name,
-							project=doc.get(PROJECT_BOUND.get(self.doctype, ""))
-							if self.doctype in PROJECT_BOUND
-							else None,
-							duplicates=doc.get("duplicate_candidates")
-							if doc.get("possible_duplicate")
-							else None,
-						)
-					)
-				except Exception as e:
-					log = frappe.local.message_log or []
-					messages = [plain(m.get("message") if isinstance(m, dict) else m) for m in log] or [
-						plain(e)
-					]
-					frappe.clear_messages()
-					frappe.db.rollback(save_point="gwk_import_check")
-					results.append(frappe._dict(rows=rows, stored=False, messages=messages))
+				results.append(self._check_one(payload, seen))
+				frappe.db.rollback()
 		finally:
 			frappe.db.rollback()
 			self.after_import()
 		return results
+
+	def _check_one(self, payload, seen: dict) -> frappe._dict:
+		rows = [r.row_number for r in payload.rows]
+		try:
+			doc = self.process_doc(payload.doc)
+		except Exception as e:
+			log = frappe.local.message_log or []
+			messages = [plain(m.get("message") if isinstance(m, dict) else m) for m in log] or [plain(e)]
+			frappe.clear_messages()
+			return frappe._dict(rows=rows, stored=False, messages=messages)
+		field = PROJECT_BOUND.get(self.doctype)
+		duplicates = [doc.get("duplicate_candidates")] if doc.get("possible_duplicate") else []
+		if self.doctype == "Resident":
+			key = duplicate_key(doc.first_name, doc.last_name, doc.birth_year, doc.postcode)
+			if key and (doc.project, key) in seen:
+				duplicates.append(_("row {0}").format(seen[(doc.project, key)]))
+			elif key:
+				seen[(doc.project, key)] = rows[0]
+		return frappe._dict(
+			rows=rows,
+			stored=True,
+			project=doc.get(field) if field else None,
+			duplicates=", ".join(duplicates) or None,
+		)
 
 	def print_import_log(self, import_log):
 		"""`bench data-import`: the refused rows with their German messages, then the counts."""

@@ -10,8 +10,9 @@ from pathlib import Path
 import frappe
 from frappe.utils import now_datetime
 
+from gwk_app.access import PROJECT_BOUND
 from gwk_app.imports.templates import DISTRICT, PROJECT, SKILLS, fixtures_path
-from tests.integration.world import DISTRICT_A, PROJECT_A
+from tests.integration.world import DISTRICT_A, PROJECT_A, PROJECT_B, USERS
 
 IMPORTED = (
 	"Resident", "Consultation", "Community Volunteer", "Community Event", "Network", "Referral Partner",
@@ -38,10 +39,27 @@ class Committed:
 		self.since = now_datetime()
 
 	def clean(self):
+		"""Only what the test world's users created since (a benchmark may be importing meanwhile)."""
 		frappe.db.rollback()
+		owners = ["Administrator", *[email for email, _roles in USERS.values()]]
+		imported = []
 		for doctype in IMPORTED:
-			names = frappe.get_all(doctype, filters={"creation": (">=", self.since)}, pluck="name")
+			filters = {"creation": (">=", self.since), "owner": ("in", owners)}
+			if doctype in PROJECT_BOUND:
+				filters["project"] = ("in", [PROJECT_A, PROJECT_B])
+			if doctype == "Data Import Log":  # written without an owner: the logs of the imports deleted
+				filters = {"creation": (">=", self.since), "data_import": ("in", imported or [""])}
+				filters = [filters, {"creation": (">=", self.since), "data_import": ("is", "not set")}]
+				names = [n for f in filters for n in frappe.get_all(doctype, filters=f, pluck="name")]
+			else:
+				names = frappe.get_all(doctype, filters=filters, pluck="name")
+			if doctype == "Data Import":
+				imported = names
 			if not names:
+				continue
+			if doctype == "File":  # the uploaded files go from the disk too
+				for name in names:
+					frappe.delete_doc("File", name, ignore_permissions=True, force=True)
 				continue
 			for child in CHILDREN.get(doctype, []):
 				frappe.db.delete(child, {"parent": ("in", names), "parenttype": doctype})

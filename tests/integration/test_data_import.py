@@ -319,7 +319,7 @@ def test_file_without_a_mandatory_column_stores_nothing(world, committed):
 
 
 def test_file_of_only_bad_rows_stores_nothing(world, committed):
-	before = frappe.db.count("Resident")
+	before = frappe.db.count("Resident", {"project": ("in", [PROJECT_A, PROJECT_B])})
 	rows = [
 		[PROJECT_B, "Greta", "Nurschlecht", "Weiblich", "1975", DISTRICT_B],
 		[PROJECT_A, "Wanda", "Nurschlecht", "Unsinn", "1990", DISTRICT_A],
@@ -329,7 +329,7 @@ def test_file_of_only_bad_rows_stores_nothing(world, committed):
 	assert result.status == "Error"
 	assert [t.split(",")[0] for t in texts] == ["Zeile 2", "Zeile 3", "Zeile 4"]
 	assert "Geburtsjahr" in texts[2]
-	assert frappe.db.count("Resident") == before
+	assert frappe.db.count("Resident", {"project": ("in", [PROJECT_A, PROJECT_B])}) == before
 
 
 def test_update_only_records_of_the_team(world, committed):
@@ -389,30 +389,28 @@ def test_dry_run_prints_per_row_and_stores_nothing(world, committed):
 		[PROJECT_B, "Greta", "Probelauf", "", "Weiblich", "1975", DISTRICT_B, "", "", "", "", "", "0"]
 	)
 	path = imports.write_csv(rows)
-	before = frappe.db.count("Resident")
+	before = frappe.db.count("Resident", {"project": ("in", [PROJECT_A, PROJECT_B])})
 	frappe.local.lang = "de"
 	results = check_file("Resident", path, user=world.users.staff_a)
 	lines = report_lines(results)
 	frappe.set_user("Administrator")
 	assert [r.stored for r in results] == [True, True, True, True, True, False]
 	assert lines[0] == f"Zeile 2: würde gespeichert im Projekt {PROJECT_A}"
-	assert lines[4].startswith(
-		f"Zeile 6: würde gespeichert im Projekt {PROJECT_A} – möglicher Doppeleintrag von"
-	)
+	assert lines[4] == f"Zeile 6: würde gespeichert im Projekt {PROJECT_A} – mögliche Dublette von Zeile 3"
 	assert lines[5] == "Zeile 7: würde abgelehnt"
 	assert lines[6].strip().startswith("Zeile 7, Spalte „Projekt“")
 	assert lines[-1] == "5 Datensätze würden gespeichert, 1 abgelehnt. Es wurde nichts gespeichert."
-	assert frappe.db.count("Resident") == before
+	assert frappe.db.count("Resident", {"project": ("in", [PROJECT_A, PROJECT_B])}) == before
 
 	# --project: rows of other projects are refused, empty project cells get it
 	results = check_file("Resident", path, project=PROJECT_B)
 	assert [r.stored for r in results] == [False] * 5 + [True]
-	assert frappe.db.count("Resident") == before
+	assert frappe.db.count("Resident", {"project": ("in", [PROJECT_A, PROJECT_B])}) == before
 
 
 def test_bench_command_gwk_import_check(world, committed):
 	path = imports.fixture_for_world("bewohnerinnen", "csv")
-	before = frappe.db.count("Resident")
+	before = frappe.db.count("Resident", {"project": ("in", [PROJECT_A, PROJECT_B])})
 	run = subprocess.run(
 		[str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_helper", "frappe", "--site", SITE,
 		 "gwk-import-check", path, "--doctype", "Resident", "--project", PROJECT_A],
@@ -421,5 +419,51 @@ def test_bench_command_gwk_import_check(world, committed):
 	assert run.returncode == 0, run.stdout + run.stderr
 	assert "5 Datensätze würden gespeichert, 0 abgelehnt. Es wurde nichts gespeichert." in run.stdout
 	frappe.db.rollback()
-	assert frappe.db.count("Resident") == before
+	assert frappe.db.count("Resident", {"project": ("in", [PROJECT_A, PROJECT_B])}) == before
 	assert sys.executable
+
+
+# ------------------------------------------------------------------ templates in the workspace
+
+
+def test_templates_are_downloadable_from_the_workspace(world):
+	from frappe.desk.desktop import get_desktop_page
+
+	from gwk_app.api.imports import download_template, list_templates
+
+	ws = frappe.get_doc("Workspace", "Gemeinwesen")
+	group = [link.label for link in ws.links if link.type == "Card Break"]
+	assert "Import Data" in group
+	frappe.clear_cache(user=world.users.staff_a)
+	frappe.set_user(world.users.staff_a)
+	frappe.local.lang = "de"
+	page = get_desktop_page('{"name": "Gemeinwesen", "title": "Gemeinwesen", "public": 1}')
+	cards = {c["label"]: [link["label"] for link in c["links"]] for c in page["cards"]["items"]}
+	assert cards["Daten übernehmen"] == ["Importvorlagen", "Datenimport", "Strichliste"]
+	listed = list_templates()
+	assert [t["template"] for t in listed] == list(templates.TEMPLATES)
+	download_template("bewohnerinnen", "xlsx")
+	assert (
+		frappe.local.response.filecontent == (templates.fixtures_path() / "bewohnerinnen.xlsx").read_bytes()
+	)
+	assert frappe.local.response.filename == "bewohnerinnen.xlsx"
+	with pytest.raises(frappe.DoesNotExistError):
+		download_template("../../site_config", "json")
+	frappe.set_user(world.users.carrier)
+	assert list_templates() == []
+	with pytest.raises(frappe.PermissionError):
+		download_template("bewohnerinnen", "csv")
+
+
+def test_staff_see_only_their_own_imports(world, committed):
+	rows = [RESIDENT_HEADER, *_good_residents("O")]
+	result = imports.desk_import("Resident", imports.write_csv(rows), world.users.staff_a)
+	assert result.status == "Success"
+	assert frappe.has_permission("Data Import", "read", result.doc, user=world.users.staff_a)
+	assert not frappe.has_permission("Data Import", "read", result.doc, user=world.users.staff_b)
+	frappe.set_user(world.users.staff_b)
+	assert result.doc.name not in frappe.get_list("Data Import", pluck="name")
+	file_name = frappe.db.get_value("File", {"file_url": result.doc.import_file})
+	assert not frappe.has_permission("File", "read", file_name, user=world.users.staff_b)
+	frappe.set_user(world.users.carrier)
+	assert not frappe.has_permission("Data Import", "create")
