@@ -27,6 +27,7 @@ DOCTYPES = {
 	"Network": "network",
 	"Network Meeting": "network_meeting",
 	"Area Observation": "area_observation",
+	"Contact Tally": "contact_tally",
 }
 
 

@@ -212,6 +212,14 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 			'"geometry":{"type":"Point","coordinates":[12.92,50.83]}}]}',
 		},
 	)
+	contact_tally = _ensure(
+		"Contact Tally",
+		{"project": project, "month": "2021-01-01"},
+		{
+			"source": f"Strichliste {letter}",
+			"counts": [{"channel": "Office Hours", "district": district, "contacts": 4}],
+		},
+	)
 	return SimpleNamespace(
 		project=project,
 		district=district,
@@ -231,6 +239,7 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		network=network,
 		network_meeting=network_meeting,
 		area_observation=area_observation,
+		contact_tally=contact_tally,
 	)
 
 
