@@ -29,6 +29,7 @@ PROJECT_BOUND: dict[str, str] = {
 	"Funder Report Submission": "project",
 	"Community Survey": "project",
 	"Community Survey Response": "project",
+	"Contact Tally": "project",
 }
 
 # child doctype -> parent doctype, for child tables of project-bound doctypes
@@ -53,6 +54,7 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 	"Community Survey Question": "Community Survey",
 	"Community Survey District": "Community Survey",
 	"Community Survey Answer": "Community Survey Response",
+	"Contact Tally Count": "Contact Tally",
 }
 
 # Project-bound doctypes that hold a staff member's own data: besides the project rule, a user reads a

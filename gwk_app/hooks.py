@@ -28,7 +28,7 @@ doc_events["Resident"] = {
 }
 # The reports' kept figures per project and year (gwk_app.reports.figures) go stale with every change to
 # what they count, in the same transaction; a background job recomputes them
-for _doctype in ("Consultation", "Case", "Referral"):
+for _doctype in ("Consultation", "Case", "Referral", "Contact Tally"):
 	doc_events[_doctype] = {
 		"on_update": "gwk_app.reports.figures.on_record_change",
 		"on_trash": "gwk_app.reports.figures.on_record_change",
@@ -50,6 +50,8 @@ override_whitelisted_methods = {
 	"frappe.geo.utils.get_coords": "gwk_app.api.safe.get_coords",
 	"frappe.desk.listview.get_group_by_count": "gwk_app.api.listview.get_group_by_count",
 }
+# Data Import with the app's rules (German values, errors per row and column, project scope)
+override_doctype_class = {"Data Import": "gwk_app.overrides.data_import.GWKDataImport"}
 
 app_include_js = ["/assets/gwk_app/js/gwk_app.js", "/assets/gwk_app/js/quick_consultation.js"]
 

@@ -95,4 +95,6 @@ def gwk_report_figures(context, rebuild=False, check=False):
 		frappe.destroy()
 
 
-commands = [gwk_retention, gwk_demo_data, gwk_report_figures]
+from gwk_app.commands.imports import gwk_import_check  # noqa: E402
+
+commands = [gwk_retention, gwk_demo_data, gwk_report_figures, gwk_import_check]

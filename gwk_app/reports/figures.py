@@ -45,6 +45,7 @@ SOURCES = {
 	),
 	"Case": (("Case Overview", "Carrier Overview"), ("opened_on", "closed_on")),
 	"Referral": (("Referral Outcomes", "Carrier Overview"), ("referred_on",)),
+	"Contact Tally": (("Participants vs Plan", "Contact Statistics", "Carrier Overview"), ("month",)),
 }
 # resident fields the participant figures are judged by (gender, target age, district)
 RESIDENT_FIELDS = ("gender", "birth_year", "age_group", "district")

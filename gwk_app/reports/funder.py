@@ -64,6 +64,7 @@ def funder_report_context(project: str, year: int) -> dict:
 		(_("Consultations"), _shown(figures["consultations"], threshold)),
 		(_("Named Participants"), _shown(plan.named, threshold)),
 		(_("Anonymous Contacts"), _shown(plan.anonymous, threshold)),
+		(_("Imported Contacts"), _shown(plan.imported, threshold)),
 		(_("Participants Total"), _shown(plan.total, threshold)),
 		(_("Participant Target"), plan.target),
 		(_("% of Target"), plan.target_rate if plan.target_rate is not None else "-"),

@@ -3,6 +3,7 @@
 import frappe
 
 from gwk_app.constants import DESK_ROLES, MODULES, ROLES
+from gwk_app.imports.setup import grant_import_permissions
 
 # The topic master list is data, kept in the carrier's language: (topic, special category under Art. 9)
 TOPICS = (
@@ -40,6 +41,7 @@ SETTINGS_DEFAULTS = {
 def after_install():
 	create_roles()
 	create_topics()
+	grant_import_permissions()
 	create_case_kanban_board()
 	set_settings_defaults()
 	create_carrier_email_report()
@@ -48,6 +50,7 @@ def after_install():
 def after_migrate():
 	create_roles()
 	create_topics()
+	grant_import_permissions()
 	create_case_kanban_board()
 	create_carrier_email_report()
 

@@ -33,6 +33,7 @@ DOCTYPES = {
 	"Funder Report Submission": "funder_report_submission",
 	"Community Survey": "community_survey",
 	"Community Survey Response": "community_survey_response",
+	"Contact Tally": "contact_tally",
 }
 
 

@@ -54,11 +54,13 @@ BODIES = {
 		"field_of_work": "Counselling", "hours": 1},
 	"Community Survey": lambda w: {"project": w.a.project, "title": "Typtest", "status": "Draft",
 		"questions": [{"question_type": "Single Choice", "label": "Typfrage", "options": "Ja\nNein"}]},
+	"Contact Tally": lambda w: {"project": w.a.project, "month": "2022-03-01",
+		"counts": [{"channel": "Office Hours", "district": w.a.district, "contacts": 2}]},
 }  # fmt: skip
 STAFF_POSTS = {"Resident", "Consultation", "Case", "Referral", "Consent", "Community Volunteer",
 	"Volunteer Opportunity", "Volunteer Assignment", "Volunteer Hours", "Network", "Network Meeting",
 	"Area Observation", "Community Event", "Community Event Series", "Consultation Appointment",
-	"Office Hours Visit", "Staff Time Entry", "Community Survey"}  # fmt: skip
+	"Office Hours Visit", "Staff Time Entry", "Community Survey", "Contact Tally"}  # fmt: skip
 NOT_POSTED = {
 	"ESF Participation": "its own REST tests (ESF officer, consent)",
 	"GWK Settings": "a single doctype, tested below with PUT",

@@ -265,6 +265,14 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		{"survey": community_survey, "channel": "Paper"},
 		{"project": project, "language": "de", "district": district},
 	)
+	contact_tally = _ensure(
+		"Contact Tally",
+		{"project": project, "month": "2021-01-01"},
+		{
+			"source": f"Strichliste {letter}",
+			"counts": [{"channel": "Office Hours", "district": district, "contacts": 4}],
+		},
+	)
 	return SimpleNamespace(
 		project=project,
 		consultation_schedule=consultation_schedule,
@@ -290,6 +298,7 @@ def _project_records(project: str, district: str, letter: str, users: dict) -> S
 		funder_report_submission=funder_report_submission,
 		community_survey=community_survey,
 		community_survey_response=community_survey_response,
+		contact_tally=contact_tally,
 	)
 
 

@@ -11,6 +11,7 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
+from gwk_app.casework import tallies
 from gwk_app.reports.common import column, report_period, report_projects, small_cell_threshold, summary
 from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
@@ -18,7 +19,7 @@ from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_tabl
 GENDERS = ("Female", "Male", "Diverse", "Not specified")
 GENDER_FIELDS = {"Female": "female", "Male": "male", "Diverse": "diverse", "Not specified": "gender_unknown"}
 # per-project counts, each suppressed down its column with the column total
-COUNTS = ("anonymous", "consultations", "cases_opened", "referrals")
+COUNTS = ("anonymous", "imported", "consultations", "cases_opened", "referrals")
 
 
 def execute(filters=None):
@@ -38,6 +39,7 @@ def columns():
 	cols += [
 		column(_("Participants Total"), "participants", "Data", 120),
 		column(_("Anonymous Contacts"), "anonymous", "Data", 120),
+		column(_("Imported Contacts"), "imported", "Data", 120),
 		column(_("Consultations"), "consultations", "Data", 110),
 		column(_("Cases Opened"), "cases_opened", "Data", 110),
 		column(_("Referrals"), "referrals", "Data", 100),
@@ -108,6 +110,7 @@ def collect(projects, start, end, district=None) -> dict:
 	):
 		figures[g.project]["consultations"] = int(g.n)
 		figures[g.project]["anonymous"] = int(g.anon or 0)
+	tallies.add_to_carrier_overview(figures, projects, start, end, district)
 
 	case = frappe.qb.DocType("Case")
 	case_cond = case.project.isin(projects) & (case.opened_on >= start) & (case.opened_on <= end)
@@ -211,7 +214,7 @@ def get_data(projects, start, end, district=None, threshold: int = 3) -> list[di
 		total[f] = shown(table.col_totals[j])
 	total.participants = shown(table.grand_total)
 	for key in (*COUNTS, "appointments", "survey_responses"):
-		values, column_total = suppress_column([figures[p][key] for p in projects], threshold)
+		values, column_total = suppress_column([figures[p].get(key, 0) for p in projects], threshold)
 		for row, value in zip(rows, values, strict=True):
 			row[key] = shown(value)
 		total[key] = shown(column_total)

@@ -13,6 +13,7 @@ from frappe import _
 from frappe.query_builder.functions import Avg, Coalesce, Count, Extract, Sum
 from frappe.utils.data import format_date
 
+from gwk_app.casework import tallies
 from gwk_app.reports.common import column, report_period, report_projects, summary
 from gwk_app.reports.figures import kept_or_counted
 
@@ -43,15 +44,16 @@ def collect(projects, start, end, district=None) -> dict:
 		out[r.project]["totals"] = {k: int(r[k] or 0) for k in ("consultations", "minutes", "anonymous")}
 	for r in month_counts(projects, start, end, district):
 		out[r.project]["months"].append([int(r.year), int(r.month), r.channel, int(r.n)])
+	tallies.add_to_contact_statistics(out, projects, start, end, district)
 	return out
 
 
 def present(parts: dict, projects) -> tuple[list, dict, list]:
-	rows, total, months = [], frappe._dict(consultations=0, minutes=0, anonymous=0), []
+	rows, total, months = [], frappe._dict(consultations=0, minutes=0, anonymous=0, imported=0), []
 	for p in dict.fromkeys(projects):
 		rows += [frappe._dict(r) for r in parts[p]["rows"]]
 		for k in total:
-			total[k] += parts[p]["totals"][k]
+			total[k] += parts[p]["totals"].get(k, 0)
 		months += parts[p]["months"]
 	return rows, total, months
 
@@ -66,6 +68,7 @@ def columns():
 		column(_("Consultations"), "consultations"),
 		column(_("Minutes Total"), "minutes"),
 		column(_("Average Minutes"), "average_minutes", "Float", 110),
+		column(_("Imported Tally"), "imported", "Check", 110),
 	]
 
 
@@ -170,9 +173,12 @@ def report_summary(t):
 	t = t or frappe._dict()
 	n = int(t.get("consultations") or 0)
 	minutes = int(t.get("minutes") or 0)
+	imported = int(t.get("imported") or 0)
+	recorded = n - imported  # imported tallies carry no duration
 	return [
 		summary(n, _("Consultations")),
 		summary(int(t.get("anonymous") or 0), _("Anonymous Contacts")),
 		summary(round(minutes / 60, 1), _("Hours Total"), "Float"),
-		summary(round(minutes / n, 1) if n else 0, _("Average Minutes"), "Float"),
+		summary(round(minutes / recorded, 1) if recorded else 0, _("Average Minutes"), "Float"),
+		summary(imported, _("Imported Contacts")),
 	]

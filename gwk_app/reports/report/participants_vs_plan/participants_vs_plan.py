@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Extract
 
+from gwk_app.casework import tallies
 from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
 from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import in_served_district, in_target_age, rate, years_of
@@ -32,6 +33,7 @@ def columns():
 		column(_("Participant Target"), "target"),
 		column(_("Named Participants"), "named"),
 		column(_("Anonymous Contacts"), "anonymous"),
+		column(_("Imported Contacts"), "imported"),
 		column(_("Participants Total"), "total"),
 		column(_("% of Target"), "target_rate", "Percent", 100),
 		column(_("In Target Age"), "in_target_age"),
@@ -56,6 +58,7 @@ def get_data(filters) -> list[dict]:
 				target=targets[project].participant_target or 0 if project in targets else 0,
 				named=0,
 				anonymous=0,
+				imported=0,
 				in_target_age=0,
 				in_districts=0,
 				in_target_group=0,
@@ -79,6 +82,8 @@ def get_data(filters) -> list[dict]:
 			row = rows[(project, year)]
 			row.anonymous += contacts
 			count_in(row, targets[project], year, None, group, where, contacts)
+		for year, contacts in parts[project].get("imported", []):
+			rows[(project, year)].imported += contacts  # already among the anonymous contacts
 
 	out = []
 	for row in rows.values():
@@ -110,6 +115,7 @@ def collect(projects, start, end, district=None) -> dict:
 		)
 	for g in anonymous_groups(projects, start, end, district):
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
+	tallies.add_to_participants(out, projects, start, end, district)
 	for part in out.values():
 		# one order whatever the query plan, so a stored part equals a recount
 		part["named"].sort(key=lambda g: tuple("" if v is None else str(v) for v in g))
