@@ -37,19 +37,20 @@ for _doctype in ("Community Project", "District", "Topic", "Referral Partner"):
 # called by privacy after an erasure changed a resident outside a save (privacy imports no module)
 gwk_after_erasure = ["gwk_app.reports.figures.on_resident_erased"]
 
-# Core endpoints that skip permission checks on project-bound doctypes
+# Core endpoints that skip permission checks on project-bound doctypes (gwk_app/overrides; each tested
+# against core's signature in tests/integration/test_overrides.py)
 override_whitelisted_methods = {
-	"frappe.client.get_count": "gwk_app.api.safe.get_count",
-	"frappe.client.validate_link": "gwk_app.api.safe.validate_link",
-	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "gwk_app.api.dashboard.get_chart",
-	"frappe.geo.utils.get_coords": "gwk_app.api.safe.get_coords",
-	"frappe.desk.listview.get_group_by_count": "gwk_app.api.listview.get_group_by_count",
+	"frappe.client.get_count": "gwk_app.overrides.client.get_count",
+	"frappe.client.validate_link": "gwk_app.overrides.client.validate_link",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "gwk_app.overrides.dashboard_chart.get_chart",
+	"frappe.geo.utils.get_coords": "gwk_app.overrides.geo.get_coords",
+	"frappe.desk.listview.get_group_by_count": "gwk_app.overrides.listview.get_group_by_count",
 }
 
 app_include_js = ["/assets/gwk_app/js/gwk_app.js", "/assets/gwk_app/js/quick_consultation.js"]
 
 boot_session = "gwk_app.boot.boot_session"
-before_request = ["gwk_app.api.guard.validate_rest_body"]
+before_request = ["gwk_app.overrides.request.validate_rest_body"]
 # REST reads of residents and ESF records are logged like form loads (Access Log)
 after_request = ["gwk_app.privacy.audit.log_rest_read"]
 
