@@ -7,9 +7,17 @@ from datetime import date, datetime, time, timedelta
 AGE_GROUPS = ("Under 18", "18-29", "30-54", "55-64", "65 and over")
 UNKNOWN_AGE_GROUP = "Unknown"
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Two meanings, one pattern each. Found inside free text (a note must not carry contact data):
+EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 # a phone number: 6 or more digits, optionally grouped by spaces, slashes, dots or dashes
-_PHONE = re.compile(r"(?:\+|\b0)\d(?:[\s/.-]?\d){5,}")
+PHONE_IN_TEXT = re.compile(r"(?:\+|\b0)\d(?:[\s/.-]?\d){5,}")
+# A whole field that must be one address or number (a guest's registration):
+EMAIL_ADDRESS = re.compile(
+	r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()/.-]*$")
 
 
 def age_group_for_age(age: int | None) -> str:
@@ -67,19 +75,52 @@ def _comparable(value):
 def _parse(text: str):
 	"""ISO date, datetime or time strings as Frappe stores them."""
 	text = text.strip()
-	for parse in (date.fromisoformat, datetime.fromisoformat, time.fromisoformat):
+	for parse in (date.fromisoformat, datetime.fromisoformat):
 		try:
 			return parse(text)
 		except ValueError:
 			continue
-	return text
+	parsed = as_time(text)
+	return text if parsed is None else parsed
+
+
+def as_time(value) -> time | None:
+	"""The one time parser: a Time field as Frappe returns it (timedelta from the database, str from a
+	form or REST, time). Strings in ISO form, or 'H:MM[:SS[.ffffff]]'; anything else is None."""
+	if value in (None, ""):
+		return None
+	if isinstance(value, datetime):
+		return value.time()
+	if isinstance(value, time):
+		return value
+	if isinstance(value, timedelta):
+		seconds = int(value.total_seconds()) % 86400
+		return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+	if not isinstance(value, str):
+		return None
+	text = value.strip()
+	try:
+		return time.fromisoformat(text)
+	except ValueError:
+		pass
+	parts = text.split(".")[0].split(":")
+	try:
+		numbers = [int(p) for p in parts]
+	except ValueError:
+		return None
+	if not 2 <= len(numbers) <= 3:
+		return None
+	try:
+		return time(*numbers)
+	except ValueError:
+		return None
 
 
 def contains_contact_data(text: str | None) -> bool:
 	"""True when the text holds an e-mail address or a phone number."""
 	if not text:
 		return False
-	return bool(_EMAIL.search(text) or _PHONE.search(text))
+	return bool(EMAIL_IN_TEXT.search(text) or PHONE_IN_TEXT.search(text))
 
 
 def normalise_name(value: str | None) -> str:

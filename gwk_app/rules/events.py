@@ -8,11 +8,10 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-EVENT_STATUSES = ("Planned", "Held", "Cancelled")
-PARTICIPANT_STATUSES = ("Registered", "Waiting List", "Attended", "Absent", "Cancelled")
+from gwk_app.rules.common import EMAIL_ADDRESS, PHONE_NUMBER, WEEKDAYS
+
 # participants who hold a place (a waiting list entry or a cancellation holds none)
 PLACE_HOLDING_STATUSES = frozenset({"Registered", "Attended", "Absent"})
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 HEADCOUNT_AGE_FIELDS = (
 	"headcount_under_18",
@@ -33,10 +32,6 @@ GUEST_CONTACT_RETENTION_DAYS = 30
 
 PHOTO_CONSENT_PURPOSE = "Photos and Publication"
 
-_EMAIL = re.compile(
-	r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]*$")
 # markup or characters a browser could read as markup or script
 _MARKUP = re.compile(r"[<>]|javascript:|&#|&[a-z]+;", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -94,11 +89,11 @@ def contains_markup(text: str | None) -> bool:
 
 
 def valid_email(text: str | None) -> bool:
-	return bool(text) and len(text) <= MAX_EMAIL_LENGTH and bool(_EMAIL.match(text))
+	return bool(text) and len(text) <= MAX_EMAIL_LENGTH and bool(EMAIL_ADDRESS.match(text))
 
 
 def valid_phone(text: str | None) -> bool:
-	if not text or len(text) > MAX_PHONE_LENGTH or not _PHONE.match(text):
+	if not text or len(text) > MAX_PHONE_LENGTH or not PHONE_NUMBER.match(text):
 		return False
 	return sum(c.isdigit() for c in text) >= 6
 
