@@ -10,8 +10,10 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Avg, Coalesce, Count, Extract, Sum
 
+from gwk_app.reports import figures
 from gwk_app.reports.common import column, report_period, report_projects, summary
-from gwk_app.reports.figures import kept_or_counted
+
+REPORT = "Contact Statistics"
 
 NO_TOPIC = "-"
 
@@ -23,7 +25,7 @@ def execute(filters=None):
 		return columns(), [], None, None, report_summary(None)
 	start, end = report_period(filters)
 	district = filters.get("district")
-	parts = kept_or_counted("Contact Statistics", projects, start, end, district, collect=collect)
+	parts = figures.parts(REPORT, projects, start, end, district)
 	rows, total, by_month = present(parts, projects)
 	return columns(), rows, None, chart(by_month), report_summary(total)
 
