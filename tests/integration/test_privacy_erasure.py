@@ -440,7 +440,7 @@ def test_art15_export_contains_every_record(marked, world):
 	)
 
 	# the readable version speaks the reader's language
-	from gwk_app.privacy.personal_data import export_html
+	from gwk_app.privacy.export import export_html
 
 	frappe.local.lang = "de"
 	html = export_html(marked.resident)
