@@ -57,7 +57,8 @@ class Committed:
 				imported = names
 			if not names:
 				continue
-			if doctype == "File":  # the uploaded files go from the disk too
+			if doctype == "File":  # the uploaded files go from the disk too (never the Home folders)
+				names = frappe.get_all("File", filters={"name": ("in", names), "is_folder": 0}, pluck="name")
 				for name in names:
 					frappe.delete_doc("File", name, ignore_permissions=True, force=True)
 				continue

@@ -94,6 +94,10 @@ KINDS = {
 }
 
 
+# where a doctype's own rule answers first, with its own German message (still 4xx, nothing stored)
+OWN_MESSAGES = {("Contact Tally", "empty child row"): "mindestens 1 sein"}
+
+
 def _field(doctype: str, types) -> tuple[str, str] | None:
 	"""(fieldname, fieldtype) of the first field of the doctype the kind applies to."""
 	for df in frappe.get_meta(doctype).fields:
@@ -141,6 +145,7 @@ def _session(sessions, doctype):
 @pytest.mark.parametrize("doctype, kind", CASES)
 def test_wrong_type_is_refused(server, world, sessions, doctype, kind):
 	types, value, message = KINDS[kind]
+	message = OWN_MESSAGES.get((doctype, kind), message)
 	fieldname, _fieldtype = _field(doctype, types)
 	body = {**BODIES[doctype](world), fieldname: value}
 	before = _count(doctype)
