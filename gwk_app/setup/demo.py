@@ -72,12 +72,14 @@ def ensure_demo_logins() -> list[dict]:
 	if not projects:
 		frappe.throw(_("The demo site has no project yet: generate the demo data first."))
 	first_project = projects[0]
+	_technical_admin()
 	logins = []
 	for email, roles, who in DEMO_LOGINS:
 		if roles:
 			_ensure_user(email, roles)
 		if not frappe.db.exists("User", email):
 			frappe.throw(_("Demo user {0} is missing: generate the demo data first.").format(email))
+		_without_system_manager(email)
 		update_password(email, DEMO_PASSWORD)
 		logins.append({"email": email, "password": DEMO_PASSWORD, "who": who})
 	_on_team(first_project, "demo-esf@example.org")
@@ -85,6 +87,32 @@ def ensure_demo_logins() -> list[dict]:
 	# a bench execute step of scripts/demo, not a request
 	frappe.db.commit()  # nosemgrep
 	return logins
+
+
+TECHNICAL_ADMIN = "demo-it-admin@example.org"
+
+
+def _technical_admin():
+	"""A System Manager without a password: Frappe gives the first system user after the setup the
+	System Manager role when nobody else has it, which made the demo carrier manager an admin who sees
+	every personal record. With this account there, each demo login keeps exactly its own roles."""
+	if not frappe.db.exists("User", TECHNICAL_ADMIN):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": TECHNICAL_ADMIN,
+				"first_name": "IT-Admin",
+				"last_name": "Demo",
+				"send_welcome_email": 0,
+				"roles": [{"role": "System Manager"}],
+			}
+		).insert(ignore_permissions=True)
+
+
+def _without_system_manager(email: str):
+	if "System Manager" in frappe.get_roles(email):
+		frappe.get_doc("User", email).remove_roles("System Manager")
+		frappe.clear_cache(user=email)
 
 
 def _ensure_user(email: str, roles: tuple[str, ...]):
