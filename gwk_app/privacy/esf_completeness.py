@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from gwk_app.privacy.tasks import open_reminders
 from gwk_app.rules.esf import CORE_FIELDS, DEFAULT_REMINDER_DAYS, missing_core_data, reminder_due
 
 ESF_OFFICER_ROLE = "GWK ESF Officer"
@@ -67,19 +68,7 @@ def remind_before_exit(days: int = DEFAULT_REMINDER_DAYS) -> int:
 	]
 	if not due:
 		return 0
-	todo = frappe.qb.DocType("ToDo")
-	existing = {
-		(r[0], r[1])
-		for r in frappe.qb.from_(todo)
-		.select(todo.reference_name, todo.allocated_to)
-		.where(
-			(todo.reference_type == "ESF Participation")
-			& todo.reference_name.isin([r.name for r in due])
-			& (todo.status == "Open")
-			& (todo.description.like(f"%{REMINDER_MARKER}%"))
-		)
-		.run()
-	}
+	existing = open_reminders("ESF Participation", [r.name for r in due], REMINDER_MARKER)
 	officers: dict[str, list[str]] = {}
 	created = 0
 	for row in due:

@@ -31,6 +31,23 @@ def officers() -> list[str]:
 	)
 
 
+def open_reminders(reference_type: str, names: list[str], marker: str) -> set[tuple[str, str]]:
+	"""(record, user) of the open reminder ToDos with `marker` on these records: who has one already."""
+	todo = frappe.qb.DocType("ToDo")
+	return {
+		(r[0], r[1])
+		for r in frappe.qb.from_(todo)
+		.select(todo.reference_name, todo.allocated_to)
+		.where(
+			(todo.reference_type == reference_type)
+			& todo.reference_name.isin(names)
+			& (todo.status == "Open")
+			& (todo.description.like(f"%{marker}%"))
+		)
+		.run()
+	}
+
+
 def remind_overdue_requests() -> int:
 	"""Every open data subject request past its due date becomes a ToDo for each data protection officer
 	who has no open reminder for it yet. The ToDo names the request, never the person."""
@@ -43,19 +60,7 @@ def remind_overdue_requests() -> int:
 	if not due:
 		return 0
 	users = officers()
-	todo = frappe.qb.DocType("ToDo")
-	existing = {
-		(r[0], r[1])
-		for r in frappe.qb.from_(todo)
-		.select(todo.reference_name, todo.allocated_to)
-		.where(
-			(todo.reference_type == "Data Subject Request")
-			& todo.reference_name.isin([r.name for r in due])
-			& (todo.status == "Open")
-			& (todo.description.like(f"%{OVERDUE_MARKER}%"))
-		)
-		.run()
-	}
+	existing = open_reminders("Data Subject Request", [r.name for r in due], OVERDUE_MARKER)
 	created = 0
 	for row in due:
 		for user in users:

@@ -85,6 +85,15 @@ def monthly_contacts(first_month: date, last_month: date) -> dict:
 	return out
 
 
+def totals_by(counts: dict, key) -> dict:
+	"""The monthly counts summed by `key(project, year, month, channel)` in one pass."""
+	out: dict = {}
+	for parts, n in counts.items():
+		k = key(*parts)
+		out[k] = out.get(k, 0) + n
+	return out
+
+
 def month_label(year: int, month: int) -> str:
 	"""'Jan. 2026' in German, 'Jan 2026' in English: never '2026-01'."""
 	return format_date(date(year, month, 1), "MMM yyyy")
@@ -139,15 +148,14 @@ def consultations_this_month(on: date | None = None) -> tuple[object, object]:
 	suppresses its consultations column (so each equals its total for that month)."""
 	on = getdate(on or today())
 	before = getdate(add_months(on, -12))
-	counts = monthly_contacts(get_first_day(before), get_first_day(on))
+	per_month = totals_by(
+		monthly_contacts(get_first_day(before), get_first_day(on)), lambda p, y, m, _c: (p, y, m)
+	)
 	scope = projects()
 	threshold = small_cell_threshold()
 
 	def month_total(day: date):
-		per_project = [
-			sum(n for (p, y, m, _c), n in counts.items() if (p, y, m) == (project, day.year, day.month))
-			for project in scope
-		]
+		per_project = [per_month.get((project, day.year, day.month), 0) for project in scope]
 		return shown(suppress_column(per_project, threshold)[1]) if scope else 0
 
 	return month_total(on), month_total(before)
@@ -193,9 +201,10 @@ def chart_contacts_per_month(until: date | None = None) -> dict:
 	"""Consultations per project and month over the last 24 months (project × month suppressed)."""
 	months = months_back(MONTHS_SHOWN, until)
 	scope = projects()
-	counts = monthly_contacts(date(*months[0], 1), date(*months[-1], 1))
-	matrix = [[sum(n for (p, y, m, _c), n in counts.items() if (p, y, m) == (project, *ym)) for ym in months]
-		for project in scope]  # fmt: skip
+	counts = totals_by(
+		monthly_contacts(date(*months[0], 1), date(*months[-1], 1)), lambda p, y, m, _c: (p, y, m)
+	)
+	matrix = [[counts.get((project, *ym), 0) for ym in months] for project in scope]
 	table = suppress_table(matrix, small_cell_threshold()) if scope else None
 	return {
 		"labels": [month_label(y, m) for y, m in months],
@@ -231,8 +240,8 @@ def chart_channels(year: int | None = None) -> dict:
 	scope = projects()
 	counts = monthly_contacts(start, date(end.year, 12, 1))
 	channels = sorted({c for (_p, _y, _m, c) in counts})
-	matrix = [[sum(n for (p, _y, _m, c), n in counts.items() if p == project and c == ch) for ch in channels]
-		for project in scope]  # fmt: skip
+	per_channel = totals_by(counts, lambda p, _y, _m, c: (p, c))
+	matrix = [[per_channel.get((project, ch), 0) for ch in channels] for project in scope]
 	if not scope or not channels:
 		return {"labels": scope, "datasets": []}
 	table = suppress_table(matrix, small_cell_threshold())
