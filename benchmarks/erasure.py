@@ -34,7 +34,7 @@ WORDS = ("Antrag Wohngeld Nachbar Treppenhaus Lärm Termin Beratung Jobcenter Mi
 
 def load(doctype: str, fields: list[str], rows) -> None:
 	"""Bulk insert in batches of 10,000, each committed."""
-	from gwk_app.reports.demo_data import bulk_insert
+	from gwk_app.setup.demo.utils import bulk_insert
 
 	batch = []
 	for row in rows:
@@ -50,7 +50,7 @@ def load(doctype: str, fields: list[str], rows) -> None:
 def fill(residents: int, versions: int, consultations: int, comments: int, log, tag: str = "") -> None:
 	from faker import Faker
 
-	from gwk_app.reports.demo_data import bulk_insert
+	from gwk_app.setup.demo.utils import bulk_insert
 
 	project = f"{PROJECT} {tag}".strip()
 	if frappe.db.exists("Comment", f"bcom{tag}{comments - 1:08x}"):

@@ -300,7 +300,7 @@ def staff_user() -> tuple[str, str]:
 	"""A staff user on the first demo project (password set for the REST test)."""
 	from frappe.utils.password import update_password
 
-	from gwk_app.reports.demo_data import PROJECTS
+	from gwk_app.setup.demo.data import PROJECTS
 
 	project = PROJECTS[0][0]
 	user = frappe.get_all(

@@ -42,13 +42,14 @@ gwk_after_erasure = [
 	"gwk_app.reports.doctype.funder_report_submission.funder_report_submission.on_resident_erased",
 ]
 
-# Core endpoints that skip permission checks on project-bound doctypes
+# Core endpoints that skip permission checks on project-bound doctypes (gwk_app/overrides; each tested
+# against core's signature in tests/integration/test_overrides.py)
 override_whitelisted_methods = {
-	"frappe.client.get_count": "gwk_app.api.safe.get_count",
-	"frappe.client.validate_link": "gwk_app.api.safe.validate_link",
-	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "gwk_app.api.dashboard.get_chart",
-	"frappe.geo.utils.get_coords": "gwk_app.api.safe.get_coords",
-	"frappe.desk.listview.get_group_by_count": "gwk_app.api.listview.get_group_by_count",
+	"frappe.client.get_count": "gwk_app.overrides.client.get_count",
+	"frappe.client.validate_link": "gwk_app.overrides.client.validate_link",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "gwk_app.overrides.dashboard_chart.get_chart",
+	"frappe.geo.utils.get_coords": "gwk_app.overrides.geo.get_coords",
+	"frappe.desk.listview.get_group_by_count": "gwk_app.overrides.listview.get_group_by_count",
 }
 # Data Import with the app's rules (German values, errors per row and column, project scope)
 override_doctype_class = {"Data Import": "gwk_app.overrides.data_import.GWKDataImport"}
@@ -56,7 +57,7 @@ override_doctype_class = {"Data Import": "gwk_app.overrides.data_import.GWKDataI
 app_include_js = ["/assets/gwk_app/js/gwk_app.js", "/assets/gwk_app/js/quick_consultation.js"]
 
 boot_session = "gwk_app.boot.boot_session"
-before_request = ["gwk_app.api.guard.validate_rest_body"]
+before_request = ["gwk_app.overrides.request.validate_rest_body"]
 # REST reads of residents and ESF records are logged like form loads (Access Log)
 after_request = ["gwk_app.privacy.audit.log_rest_read"]
 

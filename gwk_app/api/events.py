@@ -7,27 +7,11 @@ anything personal never leave the desk.
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count
 from frappe.rate_limiter import rate_limit
 from frappe.utils import get_datetime, get_system_timezone, get_url, now_datetime
 
+from gwk_app.community.public_events import EVENT, PARTICIPANT, places_taken, upcoming_public_events
 from gwk_app.rules import events as rules
-
-EVENT = "Community Event"
-PARTICIPANT = "Community Event Participant"
-PUBLIC_FIELDS = (
-	"name",
-	"title",
-	"event_type",
-	"starts_on",
-	"ends_on",
-	"place",
-	"district",
-	"public_description",
-	"registration_required",
-	"capacity",
-)
-
 
 # ---------------------------------------------------------------- staff: attendance from a paper list
 
@@ -93,57 +77,6 @@ def _paste_message(problem: str) -> str:
 # ---------------------------------------------------------------- public calendar
 
 
-def upcoming_public_events(district: str | None = None) -> list[dict]:
-	"""Published, not cancelled events that have not ended, with their public fields only.
-	Reads with get_all: the public calendar is meant for everyone, and this projection holds no
-	personal data (no participants, no organisers, no internal fields)."""
-	now = now_datetime()
-	event = frappe.qb.DocType(EVENT)
-	query = (
-		frappe.qb.from_(event)
-		.select(*[event[f] for f in PUBLIC_FIELDS])
-		.where(
-			(event.published == 1)
-			& (event.status != "Cancelled")
-			& ((event.starts_on >= now) | (event.ends_on >= now))
-		)
-		.orderby(event.starts_on)
-		.limit(500)
-	)
-	if district:
-		query = query.where(event.district == district)
-	rows = query.run(as_dict=True)
-	taken = _places_taken([r.name for r in rows if r.registration_required])
-	for row in rows:
-		row.places_left = None
-		if row.registration_required and row.capacity:
-			row.places_left = max(int(row.capacity) - taken.get(row.name, 0), 0)
-	return rows
-
-
-def _places_taken(events: list[str]) -> dict[str, int]:
-	if not events:
-		return {}
-	participant = frappe.qb.DocType(PARTICIPANT)
-	rows = (
-		frappe.qb.from_(participant)
-		.select(participant.parent, Count("*").as_("n"))
-		.where(
-			(participant.parenttype == EVENT)
-			& (participant.parent.isin(events))
-			& (participant.status.isin(list(rules.PLACE_HOLDING_STATUSES)))
-		)
-		.groupby(participant.parent)
-		.run(as_dict=True)
-	)
-	return {r.parent: r.n for r in rows}
-
-
-def public_districts() -> list[str]:
-	"""Districts that have upcoming public events (for the filter)."""
-	return sorted({r.district for r in upcoming_public_events() if r.district})
-
-
 def _registration_limit() -> int:
 	return int(frappe.conf.get("gwk_event_registration_limit") or 20)
 
@@ -193,7 +126,7 @@ def register(
 		_not_open()
 
 	full_name, email, phone = (rules.clean_text(v) or None for v in (full_name, email, phone))
-	status = rules.registration_status(_places_taken([row.name]).get(row.name, 0), row.capacity)
+	status = rules.registration_status(places_taken([row.name]).get(row.name, 0), row.capacity)
 	participant = frappe.qb.DocType(PARTICIPANT)
 	duplicate = (
 		email

@@ -17,23 +17,12 @@ from gwk_app.rules.volunteering import (
 	VolunteerProfile,
 	rank_volunteers,
 )
+from gwk_app.volunteering.portal import children, own_volunteer, profile
 from gwk_app.volunteering.settings import clearance_valid_years
 
-VOLUNTEER_ROLE = "GWK Volunteer"
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
 PORTAL_TEXT_FIELDS = ("phone", "interests", "languages")
 MAX_TEXT = 500
-
-
-def _children(doctype: str, parenttype: str, parents: list[str], fields: list[str]) -> list:
-	if not parents:
-		return []
-	return frappe.get_all(
-		doctype,
-		filters={"parenttype": parenttype, "parent": ("in", parents)},
-		fields=["parent", *fields],
-		order_by="idx asc",
-	)
 
 
 # ---------------------------------------------------------------- matching (desk)
@@ -64,7 +53,7 @@ def suggest_volunteers(opportunity: str, limit: int = 50) -> list[dict]:
 	)
 	wanted = {
 		r.skill
-		for r in _children("Volunteer Opportunity Skill", "Volunteer Opportunity", [opportunity], ["skill"])
+		for r in children("Volunteer Opportunity Skill", "Volunteer Opportunity", [opportunity], ["skill"])
 	}
 	volunteers = frappe.get_all(
 		"Community Volunteer",
@@ -81,11 +70,11 @@ def suggest_volunteers(opportunity: str, limit: int = 50) -> list[dict]:
 		)
 		for v in volunteers
 	}
-	for r in _children("Community Volunteer Skill", "Community Volunteer", names, ["skill"]):
+	for r in children("Community Volunteer Skill", "Community Volunteer", names, ["skill"]):
 		profiles[r.parent].skills.add(r.skill)
-	for r in _children("Community Volunteer District", "Community Volunteer", names, ["district"]):
+	for r in children("Community Volunteer District", "Community Volunteer", names, ["district"]):
 		profiles[r.parent].districts.add(r.district)
-	for r in _children(
+	for r in children(
 		"Community Volunteer Availability", "Community Volunteer", names, ["weekday", "from_time", "to_time"]
 	):
 		profiles[r.parent].availability.append(Slot(r.weekday, r.from_time, r.to_time))
@@ -121,91 +110,10 @@ def suggest_volunteers(opportunity: str, limit: int = 50) -> list[dict]:
 # ---------------------------------------------------------------- volunteer portal
 
 
-def own_volunteer() -> str:
-	"""The Community Volunteer of the logged-in portal user; PermissionError for anyone else."""
-	user = frappe.session.user
-	if user == "Guest" or VOLUNTEER_ROLE not in frappe.get_roles(user):
-		frappe.throw(_("Only volunteers with a portal login can use this page."), frappe.PermissionError)
-	name = frappe.db.get_value("Community Volunteer", {"user": user, "status": ("!=", "Left")}, "name")
-	if not name:
-		frappe.throw(_("No volunteer profile belongs to your login."), frappe.PermissionError)
-	return name
-
-
-def _profile(name: str) -> dict:
-	doc = frappe.db.get_value(
-		"Community Volunteer",
-		name,
-		[
-			"name",
-			"volunteer_name",
-			"status",
-			"email",
-			"phone",
-			"interests",
-			"languages",
-			"clearance_valid_until",
-		],
-		as_dict=True,
-	)
-	doc.skills = [
-		r.skill for r in _children("Community Volunteer Skill", "Community Volunteer", [name], ["skill"])
-	]
-	doc.districts = [
-		r.district
-		for r in _children("Community Volunteer District", "Community Volunteer", [name], ["district"])
-	]
-	doc.availability = [
-		{"weekday": r.weekday, "from_time": str(r.from_time), "to_time": str(r.to_time)}
-		for r in _children(
-			"Community Volunteer Availability",
-			"Community Volunteer",
-			[name],
-			["weekday", "from_time", "to_time"],
-		)
-	]
-	assignments = frappe.get_all(
-		"Volunteer Assignment",
-		filters={"volunteer": name, "status": ("!=", "Cancelled")},
-		fields=["name", "opportunity", "community_event", "from_date", "to_date", "status", "total_hours"],
-		order_by="from_date desc",
-	)
-	opportunities = dict(
-		frappe.get_all(
-			"Volunteer Opportunity",
-			filters={"name": ("in", [a.opportunity for a in assignments if a.opportunity])},
-			fields=["name", "title"],
-			as_list=True,
-		)
-	)
-	events = dict(
-		frappe.get_all(
-			"Community Event",
-			filters={"name": ("in", [a.community_event for a in assignments if a.community_event])},
-			fields=["name", "title"],
-			as_list=True,
-		)
-	)
-	for a in assignments:
-		a.title = opportunities.get(a.opportunity) or events.get(a.community_event) or a.name
-	doc.assignments = assignments
-	doc.hours = frappe.get_all(
-		"Volunteer Hours",
-		filters={"volunteer": name},
-		fields=["name", "assignment", "work_date", "hours", "note"],
-		order_by="work_date desc",
-		limit_page_length=100,
-	)
-	doc.skill_options = frappe.get_all(
-		"Volunteer Skill", filters={"disabled": 0}, pluck="name", order_by="name asc"
-	)
-	return doc
-
-
 @frappe.whitelist(methods=["GET", "POST"])
 def get_my_profile() -> dict:
 	"""The logged-in volunteer's own profile, availability, assignments and logged hours."""
-	return _profile(own_volunteer())
+	return profile(own_volunteer())
 
 
 def _text(value, label: str) -> str | None:
@@ -268,7 +176,7 @@ def update_my_profile(
 		doc.set("availability", _availability(availability))
 	doc.flags.ignore_permissions = True  # the volunteer is no desk user; own_volunteer() checked ownership
 	doc.save()
-	return _profile(name)
+	return profile(name)
 
 
 @frappe.whitelist(methods=["POST"])
@@ -299,74 +207,3 @@ def log_my_hours(assignment: str, work_date: str, hours: float | str, note: str 
 	entry.flags.ignore_permissions = True  # ownership of the assignment is checked above
 	entry.insert()
 	return entry.name
-
-
-# ---------------------------------------------------------------- public list of opportunities
-
-PUBLIC_OPPORTUNITY_FIELDS = (
-	"name",
-	"project",
-	"title",
-	"district",
-	"weekday",
-	"from_time",
-	"to_time",
-	"start_date",
-	"end_date",
-	"needs_clearance",
-	"public_description",
-)
-
-
-def published_opportunities(district: str | None = None) -> list[dict]:
-	"""Published, open opportunities that have not ended, with their public fields and the contact point
-	of the project office. Reads with get_all: the list is meant for everyone and this projection holds
-	no personal data (no volunteers, no assignments, no internal notes)."""
-	opp = frappe.qb.DocType("Volunteer Opportunity")
-	query = (
-		frappe.qb.from_(opp)
-		.select(*[opp[f] for f in PUBLIC_OPPORTUNITY_FIELDS])
-		.where(
-			(opp.published == 1)
-			& (opp.status == "Open")
-			& (opp.end_date.isnull() | (opp.end_date >= getdate(today())))
-		)
-		.orderby(opp.title)
-		.limit(500)
-	)
-	if district:
-		query = query.where(opp.district == district)
-	rows = query.run(as_dict=True)
-	names = [r.name for r in rows]
-	skills: dict[str, list[str]] = {}
-	for r in _children("Volunteer Opportunity Skill", "Volunteer Opportunity", names, ["skill"]):
-		skills.setdefault(r.parent, []).append(r.skill)
-	projects = {
-		p.name: p
-		for p in frappe.get_all(
-			"Community Project",
-			filters={"name": ("in", list({r.project for r in rows}))},
-			fields=["name", "contact_point", "phone", "email"],
-		)
-	}
-	for row in rows:
-		row.skills = skills.get(row.name, [])
-		office = projects.get(row.pop("project")) or frappe._dict()
-		row.contact_point, row.contact_phone, row.contact_email = (
-			office.contact_point,
-			office.phone,
-			office.email,
-		)
-	return rows
-
-
-def published_districts() -> list[str]:
-	opp = frappe.qb.DocType("Volunteer Opportunity")
-	return (
-		frappe.qb.from_(opp)
-		.select(opp.district)
-		.distinct()
-		.where((opp.published == 1) & (opp.status == "Open") & opp.district.isnotnull())
-		.orderby(opp.district)
-		.run(pluck=True)
-	)

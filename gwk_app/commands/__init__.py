@@ -43,7 +43,7 @@ def gwk_demo_data(context, size="demo", seed=1, until=None):
 
 	import frappe
 
-	from gwk_app.reports.demo_data import generate
+	from gwk_app.setup.demo import generate
 
 	site = get_site(context)
 	frappe.init(site=site)

@@ -163,7 +163,7 @@ def consultations_this_month(on: date | None = None) -> tuple[object, object]:
 
 def overdue_referrals_count() -> object:
 	"""Open referrals of all projects without feedback after the feedback period (suppressed)."""
-	from gwk_app.api.dashboard import overdue_cutoff
+	from gwk_app.casework.referrals import overdue_cutoff
 
 	scope = projects()
 	if not scope:

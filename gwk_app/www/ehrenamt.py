@@ -1,10 +1,10 @@
 """/ehrenamt: the public list of published volunteer opportunities (public fields only, see
-gwk_app.api.volunteering.published_opportunities), with a district filter."""
+gwk_app.volunteering.portal.published_opportunities), with a district filter."""
 
 import frappe
 from frappe import _
 
-from gwk_app.api.volunteering import published_districts, published_opportunities
+from gwk_app.volunteering.portal import published_districts, published_opportunities
 
 no_cache = 1
 

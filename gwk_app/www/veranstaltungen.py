@@ -1,11 +1,11 @@
 """/veranstaltungen: the public event calendar. Lists the published upcoming events (public fields
-only, see gwk_app.api.events.upcoming_public_events) with a registration form for events that take
+only, see gwk_app.community.public_events) with a registration form for events that take
 registrations, a district filter and a link to the iCalendar feed."""
 
 import frappe
 from frappe import _
 
-from gwk_app.api.events import public_districts, upcoming_public_events
+from gwk_app.community.public_events import public_districts, upcoming_public_events
 from gwk_app.rules.events import GUEST_CONTACT_RETENTION_DAYS
 
 no_cache = 1

@@ -133,10 +133,10 @@ def test_report_view_and_counts_show_own_project_only(world, doctype):
 @pytest.mark.parametrize("doctype", sorted(DOCTYPES))
 def test_count_endpoint_counts_own_project_only(world, doctype):
 	"""frappe.client.get_count counts without permission checks in core; ours counts through get_list."""
-	from gwk_app.api.safe import get_count
+	from gwk_app.overrides.client import get_count
 
 	assert frappe.get_hooks("override_whitelisted_methods")["frappe.client.get_count"][-1] == (
-		"gwk_app.api.safe.get_count"
+		"gwk_app.overrides.client.get_count"
 	)
 	frappe.set_user(world.users.staff_a)
 	assert get_count(doctype, filters={"project": world.b.project}) == 0

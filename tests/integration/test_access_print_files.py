@@ -68,7 +68,7 @@ def test_assigned_to_sidebar_counts_own_project_only(world):
 	reveal that the resident exists and who works on them."""
 	import json
 
-	from gwk_app.api.listview import get_group_by_count
+	from gwk_app.overrides.listview import get_group_by_count
 
 	for record, user in ((world.a, world.users.staff_a), (world.b, world.users.staff_b)):
 		frappe.get_doc(
@@ -82,4 +82,4 @@ def test_assigned_to_sidebar_counts_own_project_only(world):
 	assert {row.name for row in own} == {world.users.staff_a}
 	assert frappe.get_hooks("override_whitelisted_methods")["frappe.desk.listview.get_group_by_count"][
 		-1
-	] == ("gwk_app.api.listview.get_group_by_count")
+	] == ("gwk_app.overrides.listview.get_group_by_count")

@@ -141,7 +141,7 @@ def test_cards_equal_the_reports_for_the_same_period(world, recount):
 
 def test_overdue_referrals_card_counts_every_project(world):
 	_as("Administrator")
-	from gwk_app.api.dashboard import overdue_cutoff
+	from gwk_app.casework.referrals import overdue_cutoff
 
 	frappe.db.set_value("Referral", world.a.referral, {"referred_on": date(2020, 1, 1), "feedback_on": None})
 	frappe.db.set_value("Referral", world.b.referral, {"referred_on": date(2020, 1, 1), "feedback_on": None})

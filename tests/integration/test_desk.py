@@ -9,9 +9,10 @@ import pytest
 from frappe.utils import add_days, get_first_day, get_last_day, getdate, today
 
 from gwk_app.api import casework as casework_api
-from gwk_app.api import dashboard
 from gwk_app.api.office_hours import get_events
 from gwk_app.constants import DESK_ROLES
+from gwk_app.overrides import dashboard_chart
+from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import participants_by_project
 from gwk_app.setup.install import CASE_KANBAN_BOARD, create_case_kanban_board
 
 WORKSPACE = "Gemeinwesen"
@@ -353,7 +354,7 @@ def test_participants_vs_plan(world):
 	assert _card_value("Participants vs Plan", world.users.staff_b) == f"{expected(world.b.project)} of 500"
 	assert _card_value("Participants vs Plan", world.users.nobody) == "0 of 0"
 	_as(world.users.staff_b)
-	rows = dashboard.participants_by_project()
+	rows = participants_by_project()
 	assert [r["project"] for r in rows] == [world.b.project]
 	# the same figure as the Participants vs Plan report
 	from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import execute
@@ -379,7 +380,7 @@ def test_participants_chart_source(world):
 def test_chart_endpoint_is_replaced():
 	hooks = frappe.get_hooks("override_whitelisted_methods")
 	assert hooks["frappe.desk.doctype.dashboard_chart.dashboard_chart.get"][-1] == (
-		"gwk_app.api.dashboard.get_chart"
+		"gwk_app.overrides.dashboard_chart.get_chart"
 	)
 
 
@@ -403,7 +404,7 @@ def test_charts_are_computed_per_user_not_cached_across_projects(world):
 	for key in ("staff_a", "staff_b", "nobody"):
 		_as(getattr(world.users, key))
 		# as the chart widget sends it: empty strings for the dates it leaves open
-		results[key] = dashboard.get_chart(
+		results[key] = dashboard_chart.get_chart(
 			chart_name="Contacts per Month", refresh=0, from_date="", to_date="", heatmap_year=""
 		)
 	frappe.set_user("Administrator")
@@ -412,7 +413,7 @@ def test_charts_are_computed_per_user_not_cached_across_projects(world):
 	assert _chart_total(results["nobody"]) == 0
 
 	_as(world.users.staff_a)
-	by_status = dashboard.get_chart(chart_name="Cases by Status")
+	by_status = dashboard_chart.get_chart(chart_name="Cases by Status")
 	frappe.set_user("Administrator")
 	assert sum(by_status["datasets"][0]["values"]) == frappe.db.count("Case", {"project": world.a.project})
 
@@ -422,7 +423,7 @@ def test_heatmap_on_project_records_is_refused(world):
 	chart = {"name": "x", "chart_type": "Count", "type": "Heatmap", "document_type": "Resident"}
 	chart["based_on"] = "creation"
 	with pytest.raises(frappe.PermissionError):
-		dashboard.get_chart(chart=json.dumps(chart))
+		dashboard_chart.get_chart(chart=json.dumps(chart))
 
 
 def test_charts_on_other_doctypes_still_work():
@@ -438,7 +439,7 @@ def test_charts_on_other_doctypes_still_work():
 		"timeseries": 1,
 		"filters_json": "[]",
 	}
-	result = dashboard.get_chart(chart=json.dumps(chart), no_cache=1)
+	result = dashboard_chart.get_chart(chart=json.dumps(chart), no_cache=1)
 	assert "datasets" in result
 
 

@@ -181,7 +181,7 @@ def test_staff_see_only_their_own_time_leads_their_team(world):
 	from frappe.desk.search import search_link
 
 	assert {r["value"] for r in search_link(doctype, "", page_length=500)} & {other, in_b} == set()
-	from gwk_app.api.safe import get_count
+	from gwk_app.overrides.client import get_count
 
 	assert get_count(doctype, filters={"staff": world.users.both}) == 0
 	# the carrier manager reads no entry at all

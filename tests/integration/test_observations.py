@@ -6,7 +6,7 @@ import frappe
 import pytest
 from frappe.utils import add_days, today
 
-from gwk_app.api.safe import get_coords
+from gwk_app.overrides.geo import get_coords
 
 POINT = json.dumps(
 	{

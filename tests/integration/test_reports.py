@@ -736,7 +736,8 @@ def _report_figures(projects):
 
 
 def test_demo_data_generator_counts_and_determinism():
-	from gwk_app.reports.demo_data import PROJECTS, SIZES, generate
+	from gwk_app.setup.demo import generate
+	from gwk_app.setup.demo.data import PROJECTS, SIZES
 
 	size = SIZES["demo"]
 	first = generate("demo", seed=11, until="2025-12-31")
@@ -783,7 +784,8 @@ def test_bulk_generator_path_at_small_scale():
 	past the written names (a new document does not collide), determinism."""
 	import dataclasses
 
-	from gwk_app.reports.demo_data import PROJECTS, SIZES, Generator
+	from gwk_app.setup.demo import Generator
+	from gwk_app.setup.demo.data import PROJECTS, SIZES
 
 	small = dataclasses.replace(
 		SIZES["carrier"],

@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from gwk_app.api.dashboard import participants_by_project
+from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import participants_by_project
 
 
 @frappe.whitelist()

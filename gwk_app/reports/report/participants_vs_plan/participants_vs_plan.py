@@ -13,8 +13,10 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Extract
+from frappe.utils import cint, getdate, today
 
 from gwk_app.casework import tallies
+from gwk_app.permissions import allowed_projects
 from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
 from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import in_served_district, in_target_age, rate, years_of
@@ -103,6 +105,32 @@ def participants_per_project(projects: list[str], year: int) -> dict[str, int]:
 	return {
 		p: sum(g[-1] for g in parts[p]["named"]) + sum(g[-1] for g in parts[p]["anonymous"]) for p in projects
 	}
+
+
+def participants_by_project(year: int | None = None) -> list[dict]:
+	"""Per project in scope: participants in the year and the project's yearly target (plan).
+
+	Counted by the Participants vs Plan report (its kept figures for the year when they are fresh):
+	every resident with at least one consultation in the year once, plus every anonymous contact
+	(anonymous people cannot be told apart)."""
+	year = year or getdate(today()).year
+	projects = allowed_projects()
+	if projects == []:
+		return []
+	project_filters = {"name": ("in", projects)} if projects is not None else {"status": "Active"}
+	plans = frappe.get_all(
+		"Community Project",
+		filters=project_filters,
+		fields=["name", "participant_target"],
+		order_by="name asc",
+	)
+	if not plans:
+		return []
+	actual = participants_per_project([p.name for p in plans], year)
+	return [
+		{"project": p.name, "participants": actual.get(p.name, 0), "plan": cint(p.participant_target)}
+		for p in plans
+	]
 
 
 def collect(projects, start, end, district=None) -> dict:

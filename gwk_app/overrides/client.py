@@ -1,4 +1,5 @@
-"""Safe replacements for core endpoints that skip permission checks on project-bound doctypes."""
+"""frappe.client.get_count and frappe.client.validate_link, safe for project-bound doctypes (hooks.py
+`override_whitelisted_methods`; tests/integration/test_overrides.py checks the signatures against core)."""
 
 import frappe
 from frappe import _
@@ -8,7 +9,8 @@ from frappe.client import validate_link as core_validate_link
 from gwk_app.access import PROJECT_BOUND, PROJECT_BOUND_CHILDREN
 
 
-def _guarded(doctype) -> bool:
+def guarded(doctype) -> bool:
+	"""Whether core's endpoint must not answer for this doctype: it is project-bound (or a child of one)."""
 	return isinstance(doctype, str) and (doctype in PROJECT_BOUND or doctype in PROJECT_BOUND_CHILDREN)
 
 
@@ -16,7 +18,7 @@ def _guarded(doctype) -> bool:
 def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = False) -> int:
 	"""frappe.client.get_count counts without any permission check; for our doctypes count through
 	get_list, which applies the role and project rules."""
-	if not _guarded(doctype):
+	if not guarded(doctype):
 		return core_get_count(doctype, filters=filters, debug=debug, cache=cache)
 	frappe.has_permission(doctype, "read", throw=True)
 	rows = frappe.get_list(
@@ -29,7 +31,7 @@ def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = Fal
 def validate_link(doctype: str, docname: str, fields=None):
 	"""frappe.client.validate_link tells whether any name exists; for our doctypes a name the user may
 	not read answers exactly like one that does not exist."""
-	if not _guarded(doctype) or not isinstance(docname, str):
+	if not guarded(doctype) or not isinstance(docname, str):
 		return core_validate_link(doctype, docname, fields)
 	if not frappe.has_permission(doctype, "read"):
 		frappe.throw(
@@ -40,25 +42,3 @@ def validate_link(doctype: str, docname: str, fields=None):
 	if not visible:
 		return frappe._dict(name=None)
 	return core_validate_link(doctype, docname, fields)
-
-
-@frappe.whitelist()
-def get_coords(doctype: str, filters: str | list | dict | None = None, type: str | None = None) -> dict:
-	"""frappe.geo.utils.get_coords (the Map view) reads every record when no filter is set; for our
-	doctypes read through get_list, which applies the role and project rules."""
-	from frappe.geo.utils import convert_to_geojson
-	from frappe.geo.utils import get_coords as core_get_coords
-
-	if not _guarded(doctype):
-		return core_get_coords(doctype, filters, type)
-	frappe.has_permission(doctype, "read", throw=True)
-	fields = {"location_field": ["name", "location"], "coordinates": ["name", "latitude", "longitude"]}
-	if type not in fields:
-		frappe.throw(_("This map type is not supported."), title=_("Map"))
-	rows = frappe.get_list(
-		doctype,
-		filters=frappe.parse_json(filters) if isinstance(filters, str) else filters,
-		fields=fields[type],
-		limit_page_length=0,
-	)
-	return convert_to_geojson(type, rows)
