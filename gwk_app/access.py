@@ -5,6 +5,8 @@ against the doctype JSON, and `gwk_app.permissions` applies it. A module that ad
 doctype declares it here and nowhere else.
 """
 
+from gwk_app.constants import CARRIER_ROLE, OFFICER_ROLE, PROJECT_LEAD_ROLE
+
 # doctype -> the Link field (to Community Project) that binds a record to its project
 PROJECT_BOUND: dict[str, str] = {
 	"Resident": "project",
@@ -60,14 +62,14 @@ PROJECT_BOUND_CHILDREN: dict[str, str] = {
 # Project-bound doctypes that hold a staff member's own data: besides the project rule, a user reads a
 # record only when it is their own (field below) or they lead the record's project (LEAD_ROLE on its team).
 OWN_RECORDS: dict[str, str] = {"Staff Time Entry": "staff"}
-LEAD_ROLE = "GWK Project Lead"
+LEAD_ROLE = PROJECT_LEAD_ROLE
 
 # Roles that read every project's records. The data protection officer needs them for requests
 # under Art. 15/17 GDPR; what they read is logged.
-ALL_PROJECTS_ROLES: frozenset[str] = frozenset({"GWK Data Protection"})
+ALL_PROJECTS_ROLES: frozenset[str] = frozenset({OFFICER_ROLE})
 
 # Roles that see every Community Project's master data (never its residents).
-ALL_PROJECT_MASTERS_ROLES: frozenset[str] = frozenset({"GWK Carrier Manager", "GWK Data Protection"})
+ALL_PROJECT_MASTERS_ROLES: frozenset[str] = frozenset({CARRIER_ROLE, OFFICER_ROLE})
 
 # The doctype that defines teams.
 PROJECT_DOCTYPE = "Community Project"

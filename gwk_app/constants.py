@@ -2,16 +2,18 @@
 
 MODULES = ("Community", "Casework", "Volunteering", "Privacy", "Reports")
 
-ROLES = (
-	"GWK Staff",
-	"GWK Project Lead",
-	"GWK Carrier Manager",
-	"GWK Data Protection",
-	"GWK Volunteer",
-	"GWK ESF Officer",
-)
+# the app's roles: the only place their names are spelled in Python (doctype JSON holds them as data)
+STAFF_ROLE = "GWK Staff"
+PROJECT_LEAD_ROLE = "GWK Project Lead"
+CARRIER_ROLE = "GWK Carrier Manager"
+OFFICER_ROLE = "GWK Data Protection"  # the data protection officer
+VOLUNTEER_ROLE = "GWK Volunteer"
+ESF_ROLE = "GWK ESF Officer"
+ROLES = (STAFF_ROLE, PROJECT_LEAD_ROLE, CARRIER_ROLE, OFFICER_ROLE, VOLUNTEER_ROLE, ESF_ROLE)
 # roles that work in the desk; volunteers only use the portal
-DESK_ROLES = frozenset(ROLES) - {"GWK Volunteer"}
+DESK_ROLES = frozenset(ROLES) - {VOLUNTEER_ROLE}
+# who may answer data subject requests and review the access log
+OFFICER_ROLES = (OFFICER_ROLE, "System Manager")
 
 # the regional settings of the sites the app's scripts create (demo, test); never of a site the app is
 # installed into

@@ -1,4 +1,6 @@
 from gwk_app.access import hook_map
+from gwk_app.constants import VOLUNTEER_ROLE
+from gwk_app.rules.casework import OPEN_CASE_STATUSES
 
 app_name = "gwk_app"
 app_title = "GWK"
@@ -78,7 +80,7 @@ scheduler_events = {
 
 # Where each module holds personal data about a resident: read by gwk_app.privacy.personal_data for the
 # Art. 15 export, the Art. 17 erasure and retention (privacy imports no module). Keys: see that module.
-_OPEN_CASE = {"status": ["in", ["Open", "In Progress", "Referred", "Dormant"]]}
+_OPEN_CASE = {"status": ["in", list(OPEN_CASE_STATUSES)]}
 gwk_personal_data = [
 	{
 		"doctype": "Resident",
@@ -185,5 +187,5 @@ user_data_fields = [
 ]
 
 # Volunteers (website users with the role GWK Volunteer) land on their own portal page
-role_home_page = {"GWK Volunteer": "volunteering"}
-portal_menu_items = [{"title": "My Volunteering", "route": "/volunteering", "role": "GWK Volunteer"}]
+role_home_page = {VOLUNTEER_ROLE: "volunteering"}
+portal_menu_items = [{"title": "My Volunteering", "route": "/volunteering", "role": VOLUNTEER_ROLE}]

@@ -10,8 +10,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from gwk_app.rules.common import WEEKDAYS
 from gwk_app.rules.volunteering import (
-	WEEKDAYS,
 	OpportunityProfile,
 	Slot,
 	VolunteerProfile,
@@ -21,7 +21,6 @@ from gwk_app.volunteering.portal import children, own_volunteer, profile
 from gwk_app.volunteering.settings import clearance_valid_years
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
-PORTAL_TEXT_FIELDS = ("phone", "interests", "languages")
 MAX_TEXT = 500
 
 

@@ -3,9 +3,9 @@
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import close_all_assignments
-from frappe.utils import add_days, getdate, today
+from frappe.utils import today
 
-from gwk_app.rules.casework import REFERRAL_OPEN_STATUSES
+from gwk_app.casework.referrals import overdue_referrals_query
 
 FOLLOW_UP_MARKER = "gwk-referral-follow-up"
 
@@ -13,8 +13,6 @@ FOLLOW_UP_MARKER = "gwk-referral-follow-up"
 def create_referral_follow_ups() -> int:
 	"""A referral with no feedback after the configured days becomes a ToDo for its responsible staff
 	member. The ToDo names no topic or reason: those may be special-category data."""
-	days = frappe.db.get_single_value("GWK Settings", "referral_feedback_days") or 14
-	cutoff = add_days(getdate(today()), -int(days))
 	referral = frappe.qb.DocType("Referral")
 	todo = frappe.qb.DocType("ToDo")
 	open_todo = (
@@ -27,14 +25,9 @@ def create_referral_follow_ups() -> int:
 		)
 	)
 	due = (
-		frappe.qb.from_(referral)
+		overdue_referrals_query()
 		.select(referral.name, referral.responsible, referral.owner, referral.partner, referral.referred_on)
-		.where(
-			referral.status.isin(list(REFERRAL_OPEN_STATUSES))
-			& referral.feedback_on.isnull()
-			& (referral.referred_on <= cutoff)
-			& referral.name.notin(open_todo)
-		)
+		.where(referral.name.notin(open_todo))
 		.run(as_dict=True)
 	)
 	for row in due:

@@ -5,7 +5,9 @@ Contact and Address hold the partner directory's contact people and addresses.""
 import frappe
 from frappe.permissions import setup_custom_perms
 
-IMPORT_ROLES = ("GWK Staff", "GWK Project Lead")
+from gwk_app.constants import PROJECT_LEAD_ROLE, STAFF_ROLE
+
+IMPORT_ROLES = (STAFF_ROLE, PROJECT_LEAD_ROLE)
 # doctype -> (rights, only the user's own records)
 RIGHTS = {
 	"Data Import": (("read", "write", "create", "delete"), 1),

@@ -5,10 +5,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from gwk_app.constants import ESF_ROLE
 from gwk_app.privacy.tasks import open_reminders
 from gwk_app.rules.esf import CORE_FIELDS, DEFAULT_REMINDER_DAYS, missing_core_data, reminder_due
 
-ESF_OFFICER_ROLE = "GWK ESF Officer"
 REMINDER_MARKER = "gwk-esf-core-data"
 
 
@@ -46,7 +46,7 @@ def project_officers(project: str) -> list[str]:
 		.where(
 			(member.parent == project)
 			& (member.parenttype == "Community Project")
-			& (has_role.role == ESF_OFFICER_ROLE)
+			& (has_role.role == ESF_ROLE)
 			& (user.enabled == 1)
 		)
 		.orderby(member.user)

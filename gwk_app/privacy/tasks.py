@@ -4,10 +4,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from gwk_app.constants import OFFICER_ROLE
 from gwk_app.rules.privacy import REQUEST_OPEN_STATUSES
 
 OVERDUE_MARKER = "gwk-dsr-overdue"
-OFFICER_ROLE = "GWK Data Protection"
 
 
 def officers() -> list[str]:

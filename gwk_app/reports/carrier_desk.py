@@ -17,15 +17,15 @@ from frappe.query_builder.functions import Count
 from frappe.utils import add_months, get_first_day, getdate, today
 from frappe.utils.data import format_date
 
+from gwk_app.constants import CARRIER_ROLE, OFFICER_ROLE
 from gwk_app.reports.common import report_projects, small_cell_threshold
 from gwk_app.reports.figures import kept_or_counted
 from gwk_app.reports.report.carrier_overview import carrier_overview
 from gwk_app.reports.report.contact_statistics import contact_statistics
 from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import participants_per_project
-from gwk_app.rules.casework import REFERRAL_OPEN_STATUSES
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
 
-CARRIER_DESK_ROLES = frozenset({"GWK Carrier Manager", "GWK Data Protection", "System Manager"})
+CARRIER_DESK_ROLES = frozenset({CARRIER_ROLE, OFFICER_ROLE, "System Manager"})
 MONTHS_SHOWN = 24
 
 
@@ -163,20 +163,14 @@ def consultations_this_month(on: date | None = None) -> tuple[object, object]:
 
 def overdue_referrals_count() -> object:
 	"""Open referrals of all projects without feedback after the feedback period (suppressed)."""
-	from gwk_app.casework.referrals import overdue_cutoff
+	from gwk_app.casework.referrals import overdue_referrals_query
 
 	scope = projects()
 	if not scope:
 		return 0
 	referral = frappe.qb.DocType("Referral")
 	n = (
-		frappe.qb.from_(referral)
-		.select(Count(referral.name))
-		.where(referral.project.isin(scope))
-		.where(referral.status.isin(sorted(REFERRAL_OPEN_STATUSES)))
-		.where(referral.feedback_on.isnull())
-		.where(referral.referred_on <= overdue_cutoff())
-		.run()[0][0]
+		overdue_referrals_query().select(Count(referral.name)).where(referral.project.isin(scope)).run()[0][0]
 		or 0
 	)
 	_values, total = suppress_column([int(n)], small_cell_threshold())

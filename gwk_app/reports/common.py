@@ -10,11 +10,11 @@ from frappe import _
 from frappe.utils import getdate
 from pypika.terms import Function
 
+from gwk_app.constants import CARRIER_ROLE
 from gwk_app.permissions import allowed_projects
 from gwk_app.rules.reports import period
 from gwk_app.rules.suppression import DEFAULT_THRESHOLD
 
-CARRIER_ROLE = "GWK Carrier Manager"
 # decimals of every Float figure a report shows (hours, minutes, days)
 FLOAT_PRECISION = 1
 

@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate
 
+from gwk_app.constants import OFFICER_ROLE, PROJECT_LEAD_ROLE, STAFF_ROLE
 from gwk_app.reports.common import project_targets, report_projects, small_cell_threshold
 from gwk_app.reports.report.carrier_overview.carrier_overview import raw_figures
 from gwk_app.reports.report.case_overview import case_overview
@@ -15,7 +16,7 @@ from gwk_app.reports.report.participants_vs_plan import participants_vs_plan
 from gwk_app.reports.report.referral_outcomes import referral_outcomes
 from gwk_app.rules.suppression import SUPPRESSED
 
-REPORT_ROLES = ("GWK Staff", "GWK Project Lead", "GWK Data Protection", "System Manager")
+REPORT_ROLES = (STAFF_ROLE, PROJECT_LEAD_ROLE, OFFICER_ROLE, "System Manager")
 
 
 def _shown(value: int, threshold: int):

@@ -8,8 +8,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from gwk_app.rules.common import WEEKDAYS, as_time
 from gwk_app.rules.events import clean_text, contains_markup, guest_registration_problem
-from gwk_app.rules.office_hours import WEEKDAYS, as_time
 
 STATUSES = ("Requested", "Confirmed", "Attended", "No-Show", "Cancelled")
 # statuses that hold the staff member's time (a cancelled appointment frees it)

@@ -15,7 +15,8 @@ CASE_TRANSITIONS: dict[str, frozenset[str]] = {
 	"Dormant": frozenset({"In Progress", "Closed"}),
 	"Closed": frozenset({"In Progress"}),
 }
-OPEN_CASE_STATUSES = frozenset({"Open", "In Progress", "Referred", "Dormant"})
+# a resident is kept (retention, erasure) while one of their cases is in one of these (hooks.py)
+OPEN_CASE_STATUSES = ("Open", "In Progress", "Referred", "Dormant")
 
 REFERRAL_OPEN_STATUSES = frozenset({"Referred", "Appointment"})
 REFERRAL_FINAL_STATUSES = frozenset({"Completed", "Not Taken Up", "Declined"})
@@ -43,13 +44,10 @@ def waiting_days(referred_on: date | None, appointment_date: date | None) -> int
 	return (appointment_date - referred_on).days
 
 
-def referral_needs_follow_up(
-	status: str, referred_on: date | None, feedback_on: date | None, today: date, days: int
-) -> bool:
-	"""An open referral with no feedback `days` after it was made comes back as a follow-up."""
-	if status not in REFERRAL_OPEN_STATUSES or feedback_on or not referred_on:
-		return False
-	return referred_on <= today - timedelta(days=days)
+def follow_up_cutoff(today: date, days: int) -> date:
+	"""An open referral (REFERRAL_OPEN_STATUSES) without feedback that was made on or before this date
+	comes back as a follow-up: `days` after it was made (the daily ToDos and the workspace card)."""
+	return today - timedelta(days=int(days))
 
 
 def referral_passes_data(method: str | None) -> bool:

@@ -1,12 +1,23 @@
 """Dates, periods and text checks shared by every module."""
 
 import math
+import re
 from datetime import date, datetime, time, timedelta
 
 from gwk_app.rules import text as text_rules
 
 AGE_GROUPS = ("Under 18", "18-29", "30-54", "55-64", "65 and over")
 UNKNOWN_AGE_GROUP = "Unknown"
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Two meanings, one home each. Contact data inside free text (a note must not carry any) is found by the
+# linear scan of rules.text (contains_contact_data below). A whole field that must be one address or
+# number (a guest's registration, checked after its length cap):
+EMAIL_ADDRESS = re.compile(
+	r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()/.-]*$")
 
 
 def age_group_for_age(age: int | None) -> str:
@@ -64,12 +75,45 @@ def _comparable(value):
 def _parse(text: str):
 	"""ISO date, datetime or time strings as Frappe stores them."""
 	text = text.strip()
-	for parse in (date.fromisoformat, datetime.fromisoformat, time.fromisoformat):
+	for parse in (date.fromisoformat, datetime.fromisoformat):
 		try:
 			return parse(text)
 		except ValueError:
 			continue
-	return text
+	parsed = as_time(text)
+	return text if parsed is None else parsed
+
+
+def as_time(value) -> time | None:
+	"""The one time parser: a Time field as Frappe returns it (timedelta from the database, str from a
+	form or REST, time). Strings in ISO form, or 'H:MM[:SS[.ffffff]]'; anything else is None."""
+	if value in (None, ""):
+		return None
+	if isinstance(value, datetime):
+		return value.time()
+	if isinstance(value, time):
+		return value
+	if isinstance(value, timedelta):
+		seconds = int(value.total_seconds()) % 86400
+		return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+	if not isinstance(value, str):
+		return None
+	text = value.strip()
+	try:
+		return time.fromisoformat(text)
+	except ValueError:
+		pass
+	parts = text.split(".")[0].split(":")
+	try:
+		numbers = [int(p) for p in parts]
+	except ValueError:
+		return None
+	if not 2 <= len(numbers) <= 3:
+		return None
+	try:
+		return time(*numbers)
+	except ValueError:
+		return None
 
 
 def contains_contact_data(text: str | None) -> bool:

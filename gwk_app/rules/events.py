@@ -4,17 +4,14 @@ Plain functions, no Frappe: the controllers and the public endpoint call them an
 translated errors.
 """
 
-import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from gwk_app.rules import text as text_rules
+from gwk_app.rules.common import EMAIL_ADDRESS, PHONE_NUMBER, WEEKDAYS
 
-EVENT_STATUSES = ("Planned", "Held", "Cancelled")
-PARTICIPANT_STATUSES = ("Registered", "Waiting List", "Attended", "Absent", "Cancelled")
 # participants who hold a place (a waiting list entry or a cancellation holds none)
 PLACE_HOLDING_STATUSES = frozenset({"Registered", "Attended", "Absent"})
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 HEADCOUNT_AGE_FIELDS = (
 	"headcount_under_18",
@@ -34,11 +31,6 @@ MAX_SERIES_SESSIONS = 260  # five years of weekly sessions
 GUEST_CONTACT_RETENTION_DAYS = 30
 
 PHOTO_CONSENT_PURPOSE = "Photos and Publication"
-
-_EMAIL = re.compile(
-	r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]*$")
 
 
 def _int(value) -> int:
@@ -93,11 +85,11 @@ def contains_markup(text: str | None) -> bool:
 
 
 def valid_email(text: str | None) -> bool:
-	return bool(text) and len(text) <= MAX_EMAIL_LENGTH and bool(_EMAIL.match(text))
+	return bool(text) and len(text) <= MAX_EMAIL_LENGTH and bool(EMAIL_ADDRESS.match(text))
 
 
 def valid_phone(text: str | None) -> bool:
-	if not text or len(text) > MAX_PHONE_LENGTH or not _PHONE.match(text):
+	if not text or len(text) > MAX_PHONE_LENGTH or not PHONE_NUMBER.match(text):
 		return False
 	return sum(c.isdigit() for c in text) >= 6
 

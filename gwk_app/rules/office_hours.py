@@ -5,9 +5,9 @@ hours, the office hours calendar lists the occurrences in a date range.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from gwk_app.rules.common import WEEKDAYS, as_time
 
 
 @dataclass(frozen=True)
@@ -16,30 +16,6 @@ class Occurrence:
 	start: datetime
 	end: datetime
 	rule: dict
-
-
-def as_time(value) -> time | None:
-	"""A Time field as Frappe returns it (timedelta from the database, str from a form, time)."""
-	if value in (None, ""):
-		return None
-	if isinstance(value, time):
-		return value
-	if isinstance(value, timedelta):
-		seconds = int(value.total_seconds()) % 86400
-		return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
-	if isinstance(value, str):
-		parts = value.strip().split(".")[0].split(":")
-		try:
-			numbers = [int(p) for p in parts]
-		except ValueError:
-			return None
-		if not 2 <= len(numbers) <= 3:
-			return None
-		try:
-			return time(*numbers)
-		except ValueError:
-			return None
-	return None
 
 
 def _rule_window(rule: dict, day: date) -> tuple[datetime, datetime] | None:

@@ -5,15 +5,7 @@ import json
 from datetime import date
 
 # Art. 12(3) GDPR: a data subject request is answered within one month of receipt
-REQUEST_TYPES = (
-	"Art. 15 Access",
-	"Art. 16 Rectification",
-	"Art. 17 Erasure",
-	"Art. 18 Restriction",
-	"Art. 21 Objection",
-)
 REQUEST_OPEN_STATUSES = frozenset({"Open", "In Progress"})
-REQUEST_STATUSES = ("Open", "In Progress", "Completed", "Rejected")
 
 # ESF Plus participant record (Reg. 2021/1057 Annex I): exactly one employment status at entry
 EMPLOYMENT_STATUSES = (
@@ -53,34 +45,9 @@ def request_due_date(received_on: date) -> date:
 	return add_months(received_on, 1)
 
 
-def request_overdue(due_on: date | None, status: str | None, today: date) -> bool:
-	return bool(due_on) and status in REQUEST_OPEN_STATUSES and due_on < today
-
-
-def employment_indicators(status: str | None) -> frozenset[str]:
-	"""Annex I 1.1 indicators a single employment status counts towards: the long-term unemployed count
-	also as 'unemployed, including long-term unemployed'."""
-	if status == "Long-term Unemployed":
-		return frozenset({"Unemployed", "Long-term Unemployed"})
-	if status in EMPLOYMENT_STATUSES:
-		return frozenset({status})
-	return frozenset()
-
-
-def esf_retention_end(exit_date: date, years: int) -> date:
-	"""ESF audit retention: `years` years from the end of the year of exit (31 Dec)."""
-	return date(exit_date.year + int(years), 12, 31)
-
-
-def esf_duty_ongoing(exit_date: date | None, years: int, today: date) -> bool:
-	"""A participation without exit, or whose retention period has not ended, must be kept."""
-	if exit_date is None:
-		return True
-	return today <= esf_retention_end(exit_date, years)
-
-
 def esf_duty_cutoff(today: date, years: int) -> date:
-	"""Participations that exited on or after this date are still under the ESF retention duty."""
+	"""ESF audit retention runs `years` years from the end of the year of exit (31 Dec): participations
+	without exit, or that exited on or after this date, are still under the duty and must be kept."""
 	return date(today.year - int(years), 1, 1)
 
 

@@ -122,16 +122,6 @@ ESF_INDICATORS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
 	("EECO16", "Homeless or affected by housing exclusion", "homeless", ("Yes",)),
 	("EECO17", "Participants from rural areas", "rural_area", ("Yes",)),
 )
-ESF_GENDERS = ("Female", "Male", "Diverse")
-
-
-def esf_counts(record: dict) -> set[str]:
-	"""The indicator codes one participation record counts towards (used by tests and checks)."""
-	codes = set()
-	for code, _label, field, values in ESF_INDICATORS:
-		if field is None or record.get(field) in values:
-			codes.add(code)
-	return codes
 
 
 def whole_year(start: date, end: date) -> int | None:

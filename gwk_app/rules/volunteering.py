@@ -5,10 +5,10 @@ and the unit tests reach them without a database.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-VOLUNTEER_STATUSES = ("Active", "Paused", "Left")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from gwk_app.rules.common import as_time
+
 MAX_HOURS_PER_ENTRY = 24
 
 # matching weights: what an opportunity asks for and a volunteer brings
@@ -83,16 +83,8 @@ def split_list(value: str | None) -> set[str]:
 
 def to_minutes(value) -> int | None:
 	"""Minutes after midnight for a time, a timedelta (as MariaDB returns TIME) or 'HH:MM[:SS]'."""
-	if value in (None, ""):
-		return None
-	if isinstance(value, timedelta):
-		return int(value.total_seconds() // 60)
-	if isinstance(value, datetime):
-		return value.hour * 60 + value.minute
-	if isinstance(value, time):
-		return value.hour * 60 + value.minute
-	parts = str(value).split(":")
-	return int(parts[0]) * 60 + (int(parts[1]) if len(parts) > 1 else 0)
+	parsed = as_time(value)
+	return None if parsed is None else parsed.hour * 60 + parsed.minute
 
 
 def time_range_ok(start, end, allow_equal: bool = False) -> bool:

@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-VOLUNTEER_ROLE = "GWK Volunteer"
+from gwk_app.constants import VOLUNTEER_ROLE
 
 
 def children(doctype: str, parenttype: str, parents: list[str], fields: list[str]) -> list:

@@ -4,7 +4,7 @@ profile and availability and logs their own hours (through gwk_app.api.volunteer
 import frappe
 from frappe import _
 
-from gwk_app.rules.volunteering import WEEKDAYS
+from gwk_app.rules.common import WEEKDAYS
 from gwk_app.volunteering.portal import own_volunteer, profile
 
 no_cache = 1

@@ -1,10 +1,11 @@
 """Office hours rules: occurrences of weekly rules and whether a moment lies within them."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
 from gwk_app.rules import office_hours as oh
+from gwk_app.rules.common import as_time
 
 RULES = [
 	{"weekday": "Tuesday", "from_time": timedelta(hours=15), "to_time": timedelta(hours=18)},
@@ -15,10 +16,10 @@ RULES = [
 @pytest.mark.parametrize(
 	"value, expected",
 	[(timedelta(hours=15, minutes=30), time(15, 30)), ("09:05", time(9, 5)), ("09:05:07.000", time(9, 5, 7)),
-	 (time(8, 0), time(8, 0)), ("", None), (None, None), ("25:00", None), ("abc", None), ("10", None)],
+	 (time(8, 0), time(8, 0)), ("", None), (None, None), ("25:00", None), ("abc", None), ("10", time(10, 0)), ("10:00+01:00", time(10, 0, tzinfo=timezone(timedelta(hours=1))))],
 )  # fmt: skip
 def test_as_time(value, expected):
-	assert oh.as_time(value) == expected
+	assert as_time(value) == expected
 
 
 def test_occurrences_in_a_week():

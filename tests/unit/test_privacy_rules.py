@@ -8,14 +8,10 @@ from gwk_app.rules.privacy import (
 	EMPLOYMENT_STATUSES,
 	add_months,
 	due_for_anonymisation,
-	employment_indicators,
 	esf_duty_cutoff,
-	esf_duty_ongoing,
-	esf_retention_end,
 	legal_basis_fits,
 	next_reentry_valid,
 	request_due_date,
-	request_overdue,
 	retention_cutoff,
 	scrub_variants,
 )
@@ -44,38 +40,23 @@ def test_add_months_backwards_clamps_to_month_end():
 	assert add_months(date(2026, 1, 10), -13) == date(2024, 12, 10)
 
 
-def test_request_overdue_only_when_open_and_past_due():
-	today = date(2026, 5, 2)
-	assert request_overdue(date(2026, 5, 1), "Open", today)
-	assert request_overdue(date(2026, 5, 1), "In Progress", today)
-	assert not request_overdue(date(2026, 5, 2), "Open", today)  # due today is not yet overdue
-	assert not request_overdue(date(2026, 5, 1), "Completed", today)
-	assert not request_overdue(date(2026, 5, 1), "Rejected", today)
-	assert not request_overdue(None, "Open", today)
-
-
-def test_long_term_unemployed_also_count_as_unemployed():
-	assert employment_indicators("Long-term Unemployed") == {"Unemployed", "Long-term Unemployed"}
-	assert employment_indicators("Unemployed") == {"Unemployed"}
-	assert employment_indicators("Economically Inactive") == {"Economically Inactive"}
-	assert employment_indicators("Employed (incl. Self-employed)") == {"Employed (incl. Self-employed)"}
-	assert employment_indicators(None) == frozenset()
-	assert employment_indicators("Retired") == frozenset()
+def test_four_employment_statuses():
 	assert len(EMPLOYMENT_STATUSES) == 4
 
 
-def test_esf_retention_runs_from_the_end_of_the_exit_year():
-	assert esf_retention_end(date(2026, 3, 1), 5) == date(2031, 12, 31)
-	assert esf_retention_end(date(2026, 12, 31), 5) == date(2031, 12, 31)
-	assert esf_duty_ongoing(None, 5, date(2040, 1, 1))  # still participating
-	assert esf_duty_ongoing(date(2026, 3, 1), 5, date(2031, 12, 31))
-	assert not esf_duty_ongoing(date(2026, 3, 1), 5, date(2032, 1, 1))
-	# the cutoff agrees with the end date: exits on or after it are still kept
-	today = date(2032, 6, 1)
-	cutoff = esf_duty_cutoff(today, 5)
-	assert cutoff == date(2027, 1, 1)
-	assert esf_duty_ongoing(cutoff, 5, today)
-	assert not esf_duty_ongoing(date(2026, 12, 31), 5, today)
+@pytest.mark.parametrize(
+	"exit_date, today, kept",
+	[
+		(date(2026, 3, 1), date(2031, 12, 31), True),  # five years from the end of the exit year
+		(date(2026, 12, 31), date(2031, 12, 31), True),
+		(date(2026, 3, 1), date(2032, 1, 1), False),
+		(date(2027, 1, 1), date(2032, 6, 1), True),
+		(date(2026, 12, 31), date(2032, 6, 1), False),
+	],
+)
+def test_esf_retention_runs_from_the_end_of_the_exit_year(exit_date, today, kept):
+	# the hold keeps participations that exited on or after the cutoff (or have no exit yet)
+	assert (exit_date >= esf_duty_cutoff(today, 5)) is kept
 
 
 def test_retention_cutoff_and_due():

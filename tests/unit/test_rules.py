@@ -79,13 +79,12 @@ def test_case_transitions():
 	assert set(cw.CASE_TRANSITIONS) == set(cw.CASE_STATUSES)
 
 
-def test_referral_follow_up():
-	referred = TODAY - timedelta(days=14)
-	assert cw.referral_needs_follow_up("Referred", referred, None, TODAY, 14)
-	assert not cw.referral_needs_follow_up("Referred", referred + timedelta(days=1), None, TODAY, 14)
-	assert not cw.referral_needs_follow_up("Referred", referred, TODAY, TODAY, 14)
-	assert not cw.referral_needs_follow_up("Completed", referred, None, TODAY, 14)
-	assert cw.referral_needs_follow_up("Appointment", referred, None, TODAY, 14)
+def test_referral_follow_up_cutoff():
+	# a referral made exactly `days` ago is due (the query keeps referred_on <= cutoff), a day later not yet
+	assert cw.follow_up_cutoff(TODAY, 14) == TODAY - timedelta(days=14)
+	assert cw.follow_up_cutoff(date(2026, 3, 1), 1) == date(2026, 2, 28)
+	assert cw.REFERRAL_OPEN_STATUSES == {"Referred", "Appointment"}
+	assert not cw.REFERRAL_OPEN_STATUSES & cw.REFERRAL_FINAL_STATUSES
 
 
 def test_waiting_days_and_data_passing():

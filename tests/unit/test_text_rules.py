@@ -111,8 +111,8 @@ def test_anchored_patterns_see_only_capped_input(monkeypatch):
 			seen.append(len(value))
 			return self.pattern.match(value)
 
-	monkeypatch.setattr(events, "_EMAIL", Spy(events._EMAIL))
-	monkeypatch.setattr(events, "_PHONE", Spy(events._PHONE))
+	monkeypatch.setattr(events, "EMAIL_ADDRESS", Spy(events.EMAIL_ADDRESS))
+	monkeypatch.setattr(events, "PHONE_NUMBER", Spy(events.PHONE_NUMBER))
 	for sample in ("a" * MB + "@example.org", "a@" + "b-" * (MB // 2), "0" * MB, "+1 " * (MB // 3)):
 		assert not events.valid_email(sample)
 		assert not events.valid_phone(sample)

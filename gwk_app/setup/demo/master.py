@@ -4,6 +4,7 @@ from datetime import date
 
 import frappe
 
+from gwk_app.constants import CARRIER_ROLE, PROJECT_LEAD_ROLE, STAFF_ROLE
 from gwk_app.rules.common import age_group
 from gwk_app.setup.demo.data import CITY, DISTRICTS, GENDER_WEIGHTS, GENDERS, PARTNERS, PROJECTS
 
@@ -31,13 +32,13 @@ class MasterData:
 					}
 				)
 			self.partners.append(name)
-		self.carrier_user = self._user("traegerleitung", ["GWK Carrier Manager"])
+		self.carrier_user = self._user("traegerleitung", [CARRIER_ROLE])
 		for i, (name, kind, districts, target, (age_min, age_max)) in enumerate(
 			PROJECTS[: self.size.projects]
 		):
 			slug = f"p{i + 1}"
-			staff = [self._user(f"{slug}-team{j + 1}", ["GWK Staff"]) for j in range(2)]
-			lead = self._user(f"{slug}-leitung", ["GWK Project Lead"])
+			staff = [self._user(f"{slug}-team{j + 1}", [STAFF_ROLE]) for j in range(2)]
+			lead = self._user(f"{slug}-leitung", [PROJECT_LEAD_ROLE])
 			self._insert(
 				{
 					"doctype": "Community Project",

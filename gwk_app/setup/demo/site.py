@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils.password import update_password
 
-from gwk_app.constants import DEMO_PASSWORD, REGIONAL_SETTINGS
+from gwk_app.constants import DEMO_PASSWORD, ESF_ROLE, OFFICER_ROLE, REGIONAL_SETTINGS, VOLUNTEER_ROLE
 
 
 def configure_site():
@@ -45,17 +45,17 @@ DEMO_LOGINS = (
 	("demo-traegerleitung@example.org", None, "carrier manager: figures of all projects, no personal record"),
 	(
 		"demo-datenschutz@example.org",
-		("GWK Data Protection",),
+		(OFFICER_ROLE,),
 		"data protection officer: requests, consents, erasure, access log (audited)",
 	),
 	(
 		"demo-esf@example.org",
-		("GWK ESF Officer",),
+		(ESF_ROLE,),
 		"ESF officer of project 1: ESF participant data of project 1 only",
 	),
 	(
 		"demo-ehrenamt@example.org",
-		("GWK Volunteer",),
+		(VOLUNTEER_ROLE,),
 		"volunteer (portal /volunteering): own profile, availability and hours only",
 	),
 )

@@ -12,13 +12,12 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, now_datetime, today
 
+from gwk_app.constants import OFFICER_ROLES
 from gwk_app.controllers import validate_not_future
 from gwk_app.privacy import audit, personal_data
 from gwk_app.rules.casework import duplicate_key
 from gwk_app.rules.privacy import request_due_date
 from gwk_app.validation import CheckedDocument
-
-OFFICER_ROLES = ("GWK Data Protection", "System Manager")
 
 
 class DataSubjectRequest(CheckedDocument):

@@ -8,7 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, add_months, getdate, today
 
-OFFICER_ROLES = ("GWK Data Protection", "System Manager")
+from gwk_app.constants import OFFICER_ROLES
+
 MAX_ROWS = 5000
 
 

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from gwk_app.constants import PROJECT_LEAD_ROLE, STAFF_ROLE, VOLUNTEER_ROLE
 from gwk_app.controllers import ProjectBoundDocument, validate_not_future
 from gwk_app.rules.volunteering import clearance_valid_until, time_range_ok
 from gwk_app.volunteering.settings import clearance_valid_years
@@ -43,7 +44,7 @@ class CommunityVolunteer(ProjectBoundDocument):
 				title=_("Portal Login in Use"),
 			)
 		roles = set(frappe.get_roles(self.user))
-		if "GWK Volunteer" not in roles or roles & {"GWK Staff", "GWK Project Lead", "System Manager"}:
+		if VOLUNTEER_ROLE not in roles or roles & {STAFF_ROLE, PROJECT_LEAD_ROLE, "System Manager"}:
 			frappe.throw(
 				_("The portal login must be a website user with the role GWK Volunteer."),
 				title=_("Invalid Portal Login"),
