@@ -9,6 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import flt, getdate, now_datetime
 
+from gwk_app import settings
 from gwk_app.api.reports import _send_pdf
 from gwk_app.permissions import check_project_access, led_projects
 from gwk_app.rules.targets import RED, month_bounds, week_days
@@ -180,7 +181,7 @@ def time_record_context(project: str, staff: str, month: str) -> dict:
 	approvals = {(e.approved_by, e.approved_on) for e in entries if e.approved}
 	approved_by, approved_on = sorted(approvals, key=lambda a: str(a[1]))[-1] if approvals else (None, None)
 	return {
-		"carrier": frappe.db.get_single_value("GWK Settings", "carrier_name") or "",
+		"carrier": settings.carrier_name(),
 		"project": project,
 		"staff": staff,
 		"staff_name": frappe.db.get_value("User", staff, "full_name") or staff,
@@ -223,7 +224,7 @@ def submission_html(name: str) -> str:
 		"doc": doc,
 		"project": doc.project,
 		"year": doc.year,
-		"carrier": frappe.db.get_single_value("GWK Settings", "carrier_name") or "",
+		"carrier": settings.carrier_name(),
 		"key_figures": json.loads(doc.key_figures or "[]"),
 		"submitted_by": frappe.db.get_value("User", doc.submitted_by, "full_name") or doc.submitted_by,
 	}

@@ -5,9 +5,9 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from gwk_app.permissions import allowed_projects, check_project_access
-from gwk_app.reports.common import small_cell_threshold
 from gwk_app.reports.report.issue_radar.issue_radar import count_rising, flags
 from gwk_app.rules import radar
+from gwk_app.settings import small_cell_threshold
 
 
 @frappe.whitelist()

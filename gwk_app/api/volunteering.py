@@ -17,8 +17,8 @@ from gwk_app.rules.volunteering import (
 	VolunteerProfile,
 	rank_volunteers,
 )
+from gwk_app.settings import clearance_valid_years
 from gwk_app.volunteering.portal import children, own_volunteer, profile
-from gwk_app.volunteering.settings import clearance_valid_years
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
 MAX_TEXT = 500

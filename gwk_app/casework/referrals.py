@@ -3,21 +3,16 @@ card count the same referrals)."""
 
 import frappe
 from frappe.query_builder.functions import Count
-from frappe.utils import cint, getdate, today
+from frappe.utils import getdate, today
 
 from gwk_app.permissions import allowed_projects
 from gwk_app.rules.casework import REFERRAL_OPEN_STATUSES, follow_up_cutoff
-
-DEFAULT_FEEDBACK_DAYS = 14
-
-
-def feedback_days() -> int:
-	return cint(frappe.db.get_single_value("GWK Settings", "referral_feedback_days")) or DEFAULT_FEEDBACK_DAYS
+from gwk_app.settings import referral_feedback_days
 
 
 def overdue_cutoff() -> str:
 	"""Referrals made on or before this date without feedback are overdue."""
-	return str(follow_up_cutoff(getdate(today()), feedback_days()))
+	return str(follow_up_cutoff(getdate(today()), referral_feedback_days()))
 
 
 def overdue_referrals_query():

@@ -7,7 +7,8 @@ from frappe.utils import getdate, today
 
 from gwk_app.constants import ESF_ROLE
 from gwk_app.privacy.tasks import open_reminders
-from gwk_app.rules.esf import CORE_FIELDS, DEFAULT_REMINDER_DAYS, missing_core_data, reminder_due
+from gwk_app.rules.esf import CORE_FIELDS, missing_core_data, reminder_due
+from gwk_app.settings import esf_exit_reminder_days
 
 REMINDER_MARKER = "gwk-esf-core-data"
 
@@ -54,9 +55,10 @@ def project_officers(project: str) -> list[str]:
 	)
 
 
-def remind_before_exit(days: int = DEFAULT_REMINDER_DAYS) -> int:
+def remind_before_exit(days: int | None = None) -> int:
 	"""Daily: an incomplete ESF record whose planned exit is within `days` becomes a ToDo for each ESF
 	officer of its project, once. The ToDo names the record and what is missing, never the person."""
+	days = days or esf_exit_reminder_days()
 	on_day = getdate(today())
 	projects = frappe.get_all("Community Project", pluck="name")
 	due = [

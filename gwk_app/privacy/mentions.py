@@ -21,6 +21,7 @@ from datetime import timedelta
 import frappe
 from frappe.utils import now_datetime
 
+from gwk_app import settings
 from gwk_app.access import PROJECT_BOUND, PROJECT_BOUND_CHILDREN
 from gwk_app.rules.privacy import scrub_variants
 
@@ -38,7 +39,7 @@ APP_TEXT_TYPES = frozenset(
 	{"Data", "Small Text", "Text", "Long Text", "Text Editor", "Markdown Editor", "HTML Editor", "Code"}
 )
 # the app's doctypes whose text is figures or technical, never about a person
-SKIP_DOCTYPES = frozenset({"GWK Report Figures", "GWK Settings"})
+SKIP_DOCTYPES = frozenset({"GWK Report Figures", settings.DOCTYPE})
 # core text columns that may quote a person; the reference columns say which record a row is about
 CORE_COLUMNS = (
 	("Version", "data", "ref_doctype", "docname"),

@@ -704,9 +704,10 @@ def _delete_diagnostics(footprint: Footprint, values: list[str]) -> None:
 
 def esf_duty_hold(residents: list[str]) -> set[str]:
 	"""Residents with an ESF participation still under the audit retention duty."""
-	from gwk_app.rules.privacy import DEFAULT_ESF_RETENTION_YEARS, esf_duty_cutoff
+	from gwk_app.rules.privacy import esf_duty_cutoff
+	from gwk_app.settings import retention_years_esf
 
-	years = frappe.db.get_single_value("GWK Settings", "retention_years_esf") or DEFAULT_ESF_RETENTION_YEARS
+	years = retention_years_esf()
 	cutoff = esf_duty_cutoff(getdate(today()), years)
 	esf = frappe.qb.DocType("ESF Participation")
 	rows = (

@@ -12,15 +12,11 @@ from frappe.utils import getdate, today
 
 from gwk_app.privacy import mentions, personal_data
 from gwk_app.rules.privacy import due_for_anonymisation, retention_cutoff
-
-DEFAULT_RESIDENT_YEARS = 3
-DEFAULT_BATCH_SIZE = 100
+from gwk_app.settings import retention_batch_size, retention_years_resident
 
 
 def _settings() -> tuple[int, int]:
-	years = frappe.db.get_single_value("GWK Settings", "retention_years_resident")
-	batch = frappe.db.get_single_value("GWK Settings", "retention_batch_size")
-	return int(years or DEFAULT_RESIDENT_YEARS), int(batch or DEFAULT_BATCH_SIZE)
+	return retention_years_resident(), retention_batch_size()
 
 
 def candidates(on_date=None) -> list[frappe._dict]:

@@ -18,12 +18,13 @@ from frappe.utils import add_months, get_first_day, getdate, today
 from frappe.utils.data import format_date
 
 from gwk_app.constants import CARRIER_ROLE, OFFICER_ROLE
-from gwk_app.reports.common import report_projects, small_cell_threshold
+from gwk_app.reports.common import report_projects
 from gwk_app.reports.figures import kept_or_counted
 from gwk_app.reports.report.carrier_overview import carrier_overview
 from gwk_app.reports.report.contact_statistics import contact_statistics
 from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import participants_per_project
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
+from gwk_app.settings import small_cell_threshold
 
 CARRIER_DESK_ROLES = frozenset({CARRIER_ROLE, OFFICER_ROLE, "System Manager"})
 MONTHS_SHOWN = 24

@@ -1,5 +1,5 @@
-"""What every report of the app shares: which projects the user may report on, the period, the
-district filter, the small-cell threshold.
+"""What every report of the app shares: which projects the user may report on, the period, the district
+filter (the small-cell threshold is gwk_app.settings.small_cell_threshold).
 
 Frappe checks only the report's roles for Script Reports; the project access rules are applied here,
 by every report, on every query (gwk_app.permissions.allowed_projects: None = all projects).
@@ -13,7 +13,6 @@ from pypika.terms import Function
 from gwk_app.constants import CARRIER_ROLE
 from gwk_app.permissions import allowed_projects
 from gwk_app.rules.reports import period
-from gwk_app.rules.suppression import DEFAULT_THRESHOLD
 
 # decimals of every Float figure a report shows (hours, minutes, days)
 FLOAT_PRECISION = 1
@@ -58,11 +57,6 @@ def report_period(filters):
 		except (TypeError, ValueError):
 			frappe.throw(_("The year must be a number."), title=_("Invalid Filter"))
 	return period(year, start, end, getdate())
-
-
-def small_cell_threshold() -> int:
-	value = frappe.db.get_single_value("GWK Settings", "small_cell_threshold")
-	return int(value) if value else DEFAULT_THRESHOLD
 
 
 def project_targets(projects: list[str]) -> dict[str, frappe._dict]:

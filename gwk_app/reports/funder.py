@@ -8,13 +8,14 @@ from frappe import _
 from frappe.utils import add_days, getdate
 
 from gwk_app.constants import OFFICER_ROLE, PROJECT_LEAD_ROLE, STAFF_ROLE
-from gwk_app.reports.common import project_targets, report_projects, small_cell_threshold
+from gwk_app.reports.common import project_targets, report_projects
 from gwk_app.reports.report.carrier_overview.carrier_overview import raw_figures
 from gwk_app.reports.report.case_overview import case_overview
 from gwk_app.reports.report.events_and_attendance import events_and_attendance
 from gwk_app.reports.report.participants_vs_plan import participants_vs_plan
 from gwk_app.reports.report.referral_outcomes import referral_outcomes
 from gwk_app.rules.suppression import SUPPRESSED
+from gwk_app.settings import carrier_name, small_cell_threshold
 
 REPORT_ROLES = (STAFF_ROLE, PROJECT_LEAD_ROLE, OFFICER_ROLE, "System Manager")
 
@@ -92,7 +93,7 @@ def funder_report_context(project: str, year: int) -> dict:
 		"project": project,
 		"info": info,
 		"year": year,
-		"carrier": frappe.db.get_single_value("GWK Settings", "carrier_name") or "",
+		"carrier": carrier_name(),
 		"districts": sorted(target.districts),
 		"target_age_min": target.target_age_min,
 		"target_age_max": target.target_age_max,
@@ -173,7 +174,7 @@ def event_plan_context(
 		"month": month,
 		"month_start": start,
 		"district": district,
-		"carrier": frappe.db.get_single_value("GWK Settings", "carrier_name") or "",
+		"carrier": carrier_name(),
 		"days": sorted(days.items()),
 		"count": len(events),
 	}

@@ -18,7 +18,6 @@ UNKNOWN_VALUES: dict[str, frozenset[str]] = {
 	"age_group": frozenset({"Unknown"}),
 	"gender": frozenset(),
 }
-DEFAULT_REMINDER_DAYS = 14
 
 
 def missing_core_data(record: dict) -> list[str]:

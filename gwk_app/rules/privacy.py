@@ -27,7 +27,6 @@ ESF_CHARACTERISTICS = {
 	"rural_area": False,
 }
 ESF_CONSENT_PURPOSE = "ESF Participant Data"
-DEFAULT_ESF_RETENTION_YEARS = 5
 
 
 def add_months(start: date, months: int) -> date:

@@ -27,16 +27,6 @@ TOPICS = (
 	("Sonstiges", 0),
 )
 
-SETTINGS_DEFAULTS = {
-	"small_cell_threshold": 3,
-	"referral_feedback_days": 14,
-	"retention_years_resident": 3,
-	"retention_years_esf": 5,
-	"retention_batch_size": 100,
-	"clearance_valid_years": 5,
-	"clearance_reminder_days": 30,
-}
-
 
 def after_install():
 	create_roles()
@@ -115,7 +105,10 @@ def create_case_kanban_board():
 
 
 def set_settings_defaults():
-	for field, value in SETTINGS_DEFAULTS.items():
+	"""Write the defaults of the doctype JSON into a new site's GWK Settings (none is overwritten)."""
+	from gwk_app import settings
+
+	for field, value in settings.defaults().items():
 		if not frappe.db.get_single_value("GWK Settings", field):
 			frappe.db.set_single_value("GWK Settings", field, value)
 

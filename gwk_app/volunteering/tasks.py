@@ -6,7 +6,7 @@ from frappe.utils import getdate, today
 
 from gwk_app.access import PROJECT_DOCTYPE
 from gwk_app.rules.volunteering import clearance_reminder_due, clearance_valid_until
-from gwk_app.volunteering.settings import clearance_reminder_days, clearance_valid_years
+from gwk_app.settings import clearance_reminder_days, clearance_valid_years
 
 CLEARANCE_MARKER = "gwk-clearance-reminder"
 

@@ -40,3 +40,17 @@ def test_permission_hooks_cover_every_project_bound_doctype():
 	for doctype in [*PROJECT_BOUND, *PROJECT_BOUND_CHILDREN, "Community Project"]:
 		assert pqc.get(doctype) == ["gwk_app.permissions.query_conditions"], doctype
 		assert hp.get(doctype) == ["gwk_app.permissions.has_permission"], doctype
+
+
+def test_settings_fall_back_to_the_doctype_json_defaults():
+	from gwk_app import settings
+
+	assert settings.defaults()["referral_feedback_days"] == "14"
+	frappe.db.set_single_value("GWK Settings", "referral_feedback_days", 0)
+	frappe.db.value_cache.pop("GWK Settings", None)
+	try:
+		assert settings.referral_feedback_days() == 14
+	finally:
+		frappe.db.rollback()
+		frappe.db.value_cache.pop("GWK Settings", None)
+	assert settings.clearance_valid_years() == int(settings.default("clearance_valid_years"))

@@ -14,8 +14,9 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Extract
 
-from gwk_app.reports.common import column, report_projects, small_cell_threshold
+from gwk_app.reports.common import column, report_projects
 from gwk_app.rules.suppression import SUPPRESSED, suppress_table
+from gwk_app.settings import small_cell_threshold
 
 FIGURES = {
 	"consultations": "Consultations",

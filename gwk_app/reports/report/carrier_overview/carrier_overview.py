@@ -12,9 +12,10 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
 from gwk_app.casework import tallies
-from gwk_app.reports.common import column, report_period, report_projects, small_cell_threshold, summary
+from gwk_app.reports.common import column, report_period, report_projects, summary
 from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
+from gwk_app.settings import small_cell_threshold
 
 GENDERS = ("Female", "Male", "Diverse", "Not specified")
 GENDER_FIELDS = {"Female": "female", "Male": "male", "Diverse": "diverse", "Not specified": "gender_unknown"}

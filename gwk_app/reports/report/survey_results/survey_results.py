@@ -12,9 +12,10 @@ from frappe.query_builder.functions import Count
 from frappe.utils import escape_html
 
 from gwk_app.permissions import check_project_access
-from gwk_app.reports.common import column, small_cell_threshold, summary
+from gwk_app.reports.common import column, summary
 from gwk_app.rules import surveys as rules
 from gwk_app.rules.suppression import SUPPRESSED, suppress_table
+from gwk_app.settings import small_cell_threshold
 
 NO_DISTRICT = "No District"
 BREAKDOWNS = ("District", "Language", "District and Language", "None")

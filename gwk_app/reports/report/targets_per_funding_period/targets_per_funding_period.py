@@ -12,10 +12,11 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from gwk_app.permissions import allowed_projects
-from gwk_app.reports.common import column, report_projects, small_cell_threshold, summary
+from gwk_app.reports.common import column, report_projects, summary
 from gwk_app.reports.trail import INDICATOR_FIGURES, collect
 from gwk_app.rules.suppression import SUPPRESSED
 from gwk_app.rules.targets import GREEN, GREY, RED, YELLOW, linear_forecast, share, traffic_light
+from gwk_app.settings import small_cell_threshold
 
 PEOPLE = frozenset({"Participants", "Consultations", "ESF Entries", "Cases", "Referrals"})
 INDICATOR_COLOURS = {GREEN: "green", YELLOW: "orange", RED: "red", GREY: "gray"}

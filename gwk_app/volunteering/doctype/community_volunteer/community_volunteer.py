@@ -8,7 +8,7 @@ from frappe.utils import getdate
 from gwk_app.constants import PROJECT_LEAD_ROLE, STAFF_ROLE, VOLUNTEER_ROLE
 from gwk_app.controllers import ProjectBoundDocument, validate_not_future
 from gwk_app.rules.volunteering import clearance_valid_until, time_range_ok
-from gwk_app.volunteering.settings import clearance_valid_years
+from gwk_app.settings import clearance_valid_years
 from gwk_app.volunteering.tasks import close_outdated_clearance_reminders
 
 

@@ -8,7 +8,7 @@ from frappe.utils import flt, getdate
 
 from gwk_app.controllers import ProjectBoundDocument, validate_period
 from gwk_app.rules.volunteering import clearance_covers
-from gwk_app.volunteering.settings import clearance_valid_years
+from gwk_app.settings import clearance_valid_years
 
 
 class VolunteerAssignment(ProjectBoundDocument):
