@@ -241,12 +241,11 @@ def report_runner(name, filters, recount=False):
 	"""The report as the desk runs it (frappe.desk.query_report.run) for the user already set."""
 	from frappe.desk.query_report import run
 
+	from gwk_app.reports import figures
+
 	def go():
-		frappe.flags.gwk_recount = recount
-		try:
+		with figures.recounting(recount):
 			return run(name, filters=filters)
-		finally:
-			frappe.flags.gwk_recount = False
 
 	return go
 

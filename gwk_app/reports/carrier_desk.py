@@ -18,8 +18,8 @@ from frappe.utils import add_months, get_first_day, getdate, today
 from frappe.utils.data import format_date
 
 from gwk_app.constants import CARRIER_ROLE, OFFICER_ROLE
+from gwk_app.reports import figures
 from gwk_app.reports.common import report_projects
-from gwk_app.reports.figures import kept_or_counted
 from gwk_app.reports.report.carrier_overview import carrier_overview
 from gwk_app.reports.report.contact_statistics import contact_statistics
 from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import participants_per_project
@@ -77,7 +77,7 @@ def monthly_contacts(first_month: date, last_month: date) -> dict:
 	out: dict = {}
 	for year in range(first_month.year, last_month.year + 1):
 		start, end = year_period(year)
-		parts = kept_or_counted("Contact Statistics", scope, start, end, collect=contact_statistics.collect)
+		parts = figures.parts(contact_statistics.REPORT, scope, start, end)
 		for project in scope:
 			for y, m, channel, n in parts[project]["months"]:
 				if (first_month.year, first_month.month) <= (y, m) <= (last_month.year, last_month.month):

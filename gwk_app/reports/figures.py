@@ -2,10 +2,16 @@
 records on every run.
 
 The five reports that count the large tables (Participants vs Plan, Contact Statistics, Case
-Overview, Referral Outcomes, Carrier Overview) each compute their figures through
-`collect(projects, start, end) -> {project: figures}` and present them with `present(...)`. For a
-whole calendar year without further filters they read those figures from `GWK Report Figures`
-(one row per report, project and year, aggregates only) instead of counting the records again.
+Overview, Referral Outcomes, Carrier Overview) follow one contract: their module defines
+`collect(projects, start, end, *filters) -> {project: JSON-able figures}` (grouped queries) and
+`present(parts, projects, ...)` (rows, chart and summary from those parts only), and gets the parts
+through `parts(report, projects, start, end, *filters)`. For a whole calendar year without further
+filters those are read from `GWK Report Figures` (one row per report, project and year, aggregates
+only) instead of counting the records again.
+
+This module alone owns which changes make which rows stale: SOURCES (records counted), RESIDENT_FIELDS
+(resident attributes judged), MASTERS (names shown). hooks.py lists the resulting doc events as literal
+data; tests/integration/test_report_figures.py checks that they equal `doc_events()`.
 
 Never stale: every change to a counted record raises the row's `version` in the same transaction
 (`invalidate`, from the doc events in hooks.py); a row is used only while its `fresh_version` (the
@@ -18,6 +24,7 @@ while it is computed leaves the row stale rather than wrong.
 
 import hashlib
 import json
+from contextlib import contextmanager
 from datetime import date
 
 import frappe
@@ -50,6 +57,22 @@ SOURCES = {
 # resident fields the participant figures are judged by (gender, target age, district)
 RESIDENT_FIELDS = ("gender", "birth_year", "age_group", "district")
 RESIDENT_REPORTS = ("Participants vs Plan", "Carrier Overview")
+# master data whose names the figures hold: a rename makes every row stale
+MASTERS = ("Community Project", "District", "Topic", "Referral Partner")
+HANDLERS = "gwk_app.reports.figures."
+
+
+def doc_events() -> dict[str, dict[str, str]]:
+	"""The doc events that keep the figures from going stale unnoticed (hooks.py holds them literally)."""
+	events = {doctype: {"on_update": HANDLERS + "on_record_change", "on_trash": HANDLERS + "on_record_change"}
+		for doctype in SOURCES}  # fmt: skip
+	events["Resident"] = {"on_update": HANDLERS + "on_resident_change"}
+	events.update({doctype: {"after_rename": HANDLERS + "on_master_rename"} for doctype in MASTERS})
+	return events
+
+
+# privacy calls this after an erasure changed a resident outside a save (privacy imports no module)
+AFTER_ERASURE = [HANDLERS + "on_resident_erased"]
 
 
 def row_name(report: str, project: str, year: int) -> str:
@@ -66,7 +89,7 @@ def whole_year(start, end) -> int | None:
 def cached(report: str, projects: list[str], start, end) -> dict | None:
 	"""{project: figures} for a whole year when every project's row is fresh; else None (the report
 	then counts the records itself) and the background job is asked to bring the rows up to date.
-	`frappe.flags.gwk_recount` makes every report count the records (tests, benchmarks, support)."""
+	Inside `recounting()` every report counts the records (tests, benchmarks, support)."""
 	year = whole_year(start, end)
 	if year is None or not projects or year > getdate().year or frappe.flags.gwk_recount:
 		return None
@@ -84,11 +107,26 @@ def cached(report: str, projects: list[str], start, end) -> dict | None:
 	return {p: json.loads(fresh[p]) for p in projects}
 
 
-def kept_or_counted(report: str, projects: list[str], start, end, *filters, collect) -> dict:
-	"""{project: figures}: the kept ones when the period is one whole year and no further filter
-	(district, partner) is set and every row is fresh, else `collect(projects, start, end, *filters)`."""
-	parts = None if any(filters) else cached(report, projects, start, end)
-	return parts if parts is not None else collect(projects, start, end, *filters)
+@contextmanager
+def recounting(recount: bool = True):
+	"""While inside, every report counts its records instead of reading kept figures."""
+	before = frappe.flags.gwk_recount
+	frappe.flags.gwk_recount = recount
+	try:
+		yield
+	finally:
+		frappe.flags.gwk_recount = before
+
+
+def _collect(report: str):
+	return frappe.get_module(REPORTS[report]).collect
+
+
+def parts(report: str, projects: list[str], start, end, *filters) -> dict:
+	"""{project: figures} of a report: the kept ones when the period is one whole year, no further filter
+	(district, partner) is set and every row is fresh, else its `collect(projects, start, end, *filters)`."""
+	kept = None if any(filters) else cached(report, projects, start, end)
+	return kept if kept is not None else _collect(report)(projects, start, end, *filters)
 
 
 # ---------------------------------------------------------------- invalidation (doc events)
@@ -176,9 +214,8 @@ def _data_years() -> range:
 
 
 def compute(report: str, project: str, year: int) -> dict:
-	module = frappe.get_module(REPORTS[report])
 	start, end = date(year, 1, 1), date(year, 12, 31)
-	return module.collect([project], start, end)[project]
+	return _collect(report)([project], start, end)[project]
 
 
 def refresh(commit: bool = True, projects=None, years=None, passes: int = 3) -> int:
@@ -283,8 +320,6 @@ def check(years=None, projects=None) -> list[tuple]:
 			stored = cached(report, projects, start, end)
 			if stored is None:
 				continue
-			recount = json.loads(
-				json.dumps(frappe.get_module(REPORTS[report]).collect(projects, start, end), default=str)
-			)
+			recount = json.loads(json.dumps(_collect(report)(projects, start, end), default=str))
 			wrong += [(report, p, year) for p in projects if stored[p] != recount[p]]
 	return wrong

@@ -14,15 +14,10 @@ from gwk_app.reports.report.case_overview import case_overview
 from gwk_app.reports.report.events_and_attendance import events_and_attendance
 from gwk_app.reports.report.participants_vs_plan import participants_vs_plan
 from gwk_app.reports.report.referral_outcomes import referral_outcomes
-from gwk_app.rules.suppression import SUPPRESSED
+from gwk_app.rules.suppression import shown_count
 from gwk_app.settings import carrier_name, small_cell_threshold
 
 REPORT_ROLES = (STAFF_ROLE, PROJECT_LEAD_ROLE, OFFICER_ROLE, "System Manager")
-
-
-def _shown(value: int, threshold: int):
-	"""A count of people leaving the project: below the threshold it is shown as '.'."""
-	return SUPPRESSED if 0 < int(value or 0) < threshold else int(value or 0)
 
 
 def funder_report_context(project: str, year: int) -> dict:
@@ -63,17 +58,17 @@ def funder_report_context(project: str, year: int) -> dict:
 		"Network Meeting", {"project": project, "meeting_date": ("between", [start, end])}
 	)
 	key_figures = [
-		(_("Consultations"), _shown(figures["consultations"], threshold)),
-		(_("Named Participants"), _shown(plan.named, threshold)),
-		(_("Anonymous Contacts"), _shown(plan.anonymous, threshold)),
-		(_("Imported Contacts"), _shown(plan.imported, threshold)),
-		(_("Participants Total"), _shown(plan.total, threshold)),
+		(_("Consultations"), shown_count(figures["consultations"], threshold)),
+		(_("Named Participants"), shown_count(plan.named, threshold)),
+		(_("Anonymous Contacts"), shown_count(plan.anonymous, threshold)),
+		(_("Imported Contacts"), shown_count(plan.imported, threshold)),
+		(_("Participants Total"), shown_count(plan.total, threshold)),
 		(_("Participant Target"), plan.target),
 		(_("% of Target"), plan.target_rate if plan.target_rate is not None else "-"),
 		(_("Share in Target Group"), plan.target_group_rate if plan.target_group_rate is not None else "-"),
-		(_("Cases Opened"), _shown(int(cases[0].opened or 0) if cases else 0, threshold)),
-		(_("Cases Closed"), _shown(int(cases[0].closed or 0) if cases else 0, threshold)),
-		(_("Referrals"), _shown(sum(r.referrals for r in referrals), threshold)),
+		(_("Cases Opened"), shown_count(int(cases[0].opened or 0) if cases else 0, threshold)),
+		(_("Cases Closed"), shown_count(int(cases[0].closed or 0) if cases else 0, threshold)),
+		(_("Referrals"), shown_count(sum(r.referrals for r in referrals), threshold)),
 		(_("Events Held"), len(events)),
 		(_("Visitors"), sum(e.visitors for e in events)),
 		(_("Volunteer Hours"), figures["volunteer_hours"]),
@@ -82,7 +77,7 @@ def funder_report_context(project: str, year: int) -> dict:
 	]
 	plan_row = frappe._dict(
 		{
-			k: _shown(plan[k], threshold)
+			k: shown_count(plan[k], threshold)
 			for k in ("named", "anonymous", "total", "in_target_age", "in_districts", "in_target_group")
 		}
 	)

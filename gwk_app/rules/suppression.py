@@ -31,6 +31,13 @@ def _primary(value: int, threshold: int) -> bool:
 	return 0 < value < threshold
 
 
+def shown_count(value: int | None, threshold: int = DEFAULT_THRESHOLD) -> int | str:
+	"""A single count of people leaving the project, with no line around it to recover it from: primary
+	suppression only (0 < value < threshold is shown as SUPPRESSED)."""
+	value = int(value or 0)
+	return SUPPRESSED if _primary(value, threshold) else value
+
+
 def suppress_table(matrix: list[list[int]], threshold: int = DEFAULT_THRESHOLD) -> SuppressedTable:
 	"""Suppress a table of counts with row totals, column totals and a grand total.
 

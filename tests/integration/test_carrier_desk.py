@@ -14,6 +14,7 @@ from frappe.utils import add_months, get_first_day, get_last_day, getdate, today
 from gwk_app.access import PROJECT_BOUND
 from gwk_app.api import carrier as api
 from gwk_app.reports import carrier_desk as desk
+from gwk_app.reports import figures
 from gwk_app.reports.report.carrier_figures_by_district import carrier_figures_by_district as drill
 from gwk_app.reports.report.carrier_overview import carrier_overview
 from gwk_app.reports.report.participants_vs_plan import participants_vs_plan
@@ -28,9 +29,8 @@ ESF_OFFICER = "gwk-carrier-desk-esf@example.com"
 @pytest.fixture
 def recount():
 	"""Reports count the records (the records of a test are not committed: kept rows are stale anyway)."""
-	frappe.flags.gwk_recount = True
-	yield
-	frappe.flags.pop("gwk_recount", None)
+	with figures.recounting():
+		yield
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ affected rows stale in the same transaction (the report then counts, so it is ne
 that lands while a row is computed leaves it stale; only a System Manager can read the table.
 """
 
+import inspect
 import json
 from datetime import date
 
@@ -35,11 +36,10 @@ def _refresh():
 def _report(report, users, recount=False, year=YEAR):
 	user, extra = RUN_AS[report]
 	frappe.set_user(users[user])
-	frappe.flags.gwk_recount = recount
 	try:
-		return run_report(report, filters={"year": year, **extra})
+		with figures.recounting(recount):
+			return run_report(report, filters={"year": year, **extra})
 	finally:
-		frappe.flags.gwk_recount = False
 		frappe.set_user("Administrator")
 
 
@@ -59,6 +59,28 @@ def _stale_keys() -> set:
 		.run()
 	)
 	return {(r, p, int(y)) for r, p, y in rows}
+
+
+def test_hooks_hold_the_events_figures_declares():
+	from gwk_app import hooks
+
+	for doctype, events in figures.doc_events().items():
+		for event, handler in events.items():
+			assert hooks.doc_events[doctype][event] == handler, (doctype, event)
+	assert [h for h in hooks.gwk_after_erasure if h.startswith(figures.HANDLERS)] == figures.AFTER_ERASURE
+	handlers = {h for events in hooks.doc_events.values() for h in events.values()}
+	assert {h for h in handlers if h.startswith(figures.HANDLERS)} == {
+		h for events in figures.doc_events().values() for h in events.values()
+	}
+
+
+@pytest.mark.parametrize("report", list(figures.REPORTS))
+def test_every_report_follows_the_contract(report):
+	module = frappe.get_module(figures.REPORTS[report])
+	assert module.REPORT == report
+	assert callable(module.collect) and callable(module.present)
+	parameters = list(inspect.signature(module.collect).parameters)
+	assert parameters[:3] == ["projects", "start", "end"]
 
 
 def test_whole_year_only():

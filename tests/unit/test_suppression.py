@@ -135,3 +135,9 @@ def test_random_tables_are_safe(seed):
 	m = [[rng.choice([0, 1, 2, 3, 5, 8, 20, 100]) for _ in range(cols)] for _ in range(rows)]
 	t = suppress_table(m, 3)
 	assert is_safe(t, m, 3)
+
+
+def test_a_single_count_is_suppressed_below_the_threshold_only():
+	from gwk_app.rules.suppression import SUPPRESSED, shown_count
+
+	assert [shown_count(v, 3) for v in (None, 0, 1, 2, 3, 10)] == [0, 0, SUPPRESSED, SUPPRESSED, 3, 10]

@@ -12,10 +12,12 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
 from gwk_app.casework import tallies
+from gwk_app.reports import figures
 from gwk_app.reports.common import column, report_period, report_projects, summary
-from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
 from gwk_app.settings import small_cell_threshold
+
+REPORT = "Carrier Overview"
 
 GENDERS = ("Female", "Male", "Diverse", "Not specified")
 GENDER_FIELDS = {"Female": "female", "Male": "male", "Diverse": "diverse", "Not specified": "gender_unknown"}
@@ -59,7 +61,7 @@ def raw_figures(projects, start, end, district=None) -> dict:
 	or are counted now; events and volunteer hours are always counted now (small tables)."""
 	if not projects:
 		return {}
-	parts = kept_or_counted("Carrier Overview", projects, start, end, district, collect=collect)
+	parts = figures.parts(REPORT, projects, start, end, district)
 	out = {
 		p: {**parts[p], "events": 0, "visitors": 0, "volunteer_hours": 0.0, "survey_responses": 0}
 		for p in projects
@@ -70,21 +72,21 @@ def raw_figures(projects, start, end, district=None) -> dict:
 	return out
 
 
-def _add_survey_responses(figures, projects, start, end, district=None) -> None:
+def _add_survey_responses(counts, projects, start, end, district=None) -> None:
 	"""Anonymous survey responses per project (a count only: the answers stay in the project)."""
 	resp = frappe.qb.DocType("Community Survey Response")
 	cond = resp.project.isin(projects) & (resp.response_date >= start) & (resp.response_date <= end)
 	if district:
 		cond &= resp.district == district
 	for project, n in _count_per_project(resp, cond):
-		figures[project]["survey_responses"] = int(n)
+		counts[project]["survey_responses"] = int(n)
 
 
 def collect(projects, start, end, district=None) -> dict:
 	"""{project: {gender field or count: value}}: participants by gender, contacts, cases, referrals."""
-	figures = {p: {**{GENDER_FIELDS[g]: 0 for g in GENDERS}, **{k: 0 for k in COUNTS}} for p in projects}
+	counts = {p: {**{GENDER_FIELDS[g]: 0 for g in GENDERS}, **{k: 0 for k in COUNTS}} for p in projects}
 	if not projects:
-		return figures
+		return counts
 	c = frappe.qb.DocType("Consultation")
 	r = frappe.qb.DocType("Resident")
 	cond = c.project.isin(projects) & (c.consultation_date >= start) & (c.consultation_date <= end)
@@ -101,7 +103,7 @@ def collect(projects, start, end, district=None) -> dict:
 		.groupby(people.project, gender)
 		.run(as_dict=True)
 	):
-		figures[g.project][GENDER_FIELDS.get(g.gender, "gender_unknown")] += int(g.n)
+		counts[g.project][GENDER_FIELDS.get(g.gender, "gender_unknown")] += int(g.n)
 	for g in (
 		frappe.qb.from_(c)
 		.select(c.project, Count("*").as_("n"), Sum(c.anonymous).as_("anon"))
@@ -109,16 +111,16 @@ def collect(projects, start, end, district=None) -> dict:
 		.groupby(c.project)
 		.run(as_dict=True)
 	):
-		figures[g.project]["consultations"] = int(g.n)
-		figures[g.project]["anonymous"] = int(g.anon or 0)
-	tallies.add_to_carrier_overview(figures, projects, start, end, district)
+		counts[g.project]["consultations"] = int(g.n)
+		counts[g.project]["anonymous"] = int(g.anon or 0)
+	tallies.add_to_carrier_overview(counts, projects, start, end, district)
 
 	case = frappe.qb.DocType("Case")
 	case_cond = case.project.isin(projects) & (case.opened_on >= start) & (case.opened_on <= end)
 	if district:
 		case_cond &= case.district == district
 	for project, n in _count_per_project(case, case_cond):
-		figures[project]["cases_opened"] = int(n)
+		counts[project]["cases_opened"] = int(n)
 
 	ref = frappe.qb.DocType("Referral")
 	ref_cond = ref.project.isin(projects) & (ref.referred_on >= start) & (ref.referred_on <= end)
@@ -126,8 +128,8 @@ def collect(projects, start, end, district=None) -> dict:
 		res = frappe.qb.DocType("Resident")
 		ref_cond &= ref.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
 	for project, n in _count_per_project(ref, ref_cond):
-		figures[project]["referrals"] = int(n)
-	return figures
+		counts[project]["referrals"] = int(n)
+	return counts
 
 
 def _count_per_project(table, condition):
@@ -136,7 +138,7 @@ def _count_per_project(table, condition):
 	)
 
 
-def _add_events_and_hours(figures, projects, start, end, district=None) -> None:
+def _add_events_and_hours(counts, projects, start, end, district=None) -> None:
 	ev = frappe.qb.DocType("Community Event")
 	ev_cond = (
 		ev.project.isin(projects)
@@ -153,8 +155,8 @@ def _add_events_and_hours(figures, projects, start, end, district=None) -> None:
 		.groupby(ev.project)
 		.run(as_dict=True)
 	):
-		figures[g.project]["events"] = int(g.n)
-		figures[g.project]["visitors"] = int(g.visitors or 0)
+		counts[g.project]["events"] = int(g.n)
+		counts[g.project]["visitors"] = int(g.visitors or 0)
 
 	vh = frappe.qb.DocType("Volunteer Hours")
 	for g in (
@@ -164,10 +166,10 @@ def _add_events_and_hours(figures, projects, start, end, district=None) -> None:
 		.groupby(vh.project)
 		.run(as_dict=True)
 	):
-		figures[g.project]["volunteer_hours"] = round(float(g.hours or 0), 1)
+		counts[g.project]["volunteer_hours"] = round(float(g.hours or 0), 1)
 
 
-def _add_appointments(figures, projects, start, end, district=None) -> None:
+def _add_appointments(counts, projects, start, end, district=None) -> None:
 	"""Attended appointments (counted now: a small table); with a district, those of its residents."""
 	a = frappe.qb.DocType("Consultation Appointment")
 	cond = (
@@ -180,13 +182,17 @@ def _add_appointments(figures, projects, start, end, district=None) -> None:
 		res = frappe.qb.DocType("Resident")
 		cond &= a.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
 	for p in projects:
-		figures[p]["appointments"] = 0
+		counts[p]["appointments"] = 0
 	for project, n in _count_per_project(a, cond):
-		figures[project]["appointments"] = int(n)
+		counts[project]["appointments"] = int(n)
 
 
 def get_data(projects, start, end, district=None, threshold: int = 3) -> list[dict]:
-	figures = raw_figures(projects, start, end, district)
+	return present(raw_figures(projects, start, end, district), projects, threshold)
+
+
+def present(counts: dict, projects, threshold: int) -> list[dict]:
+	"""Suppressed rows per project and a total row from the parts (with events and hours added)."""
 	types = dict(
 		frappe.get_all(
 			"Community Project",
@@ -200,7 +206,7 @@ def get_data(projects, start, end, district=None, threshold: int = 3) -> list[di
 		return SUPPRESSED if value is None else value
 
 	gender_fields = [GENDER_FIELDS[g] for g in GENDERS]
-	table = suppress_table([[figures[p][f] for f in gender_fields] for p in projects], threshold)
+	table = suppress_table([[counts[p][f] for f in gender_fields] for p in projects], threshold)
 	rows = []
 	for i, p in enumerate(projects):
 		row = frappe._dict(project=p, project_type=_(types.get(p) or ""))
@@ -208,20 +214,20 @@ def get_data(projects, start, end, district=None, threshold: int = 3) -> list[di
 			row[f] = shown(table.cells[i][j])
 		row.participants = shown(table.row_totals[i])
 		for key in ("events", "visitors", "volunteer_hours"):
-			row[key] = figures[p][key]
+			row[key] = counts[p][key]
 		rows.append(row)
 	total = frappe._dict(project=_("Total"), project_type="", is_total_row=1)
 	for j, f in enumerate(gender_fields):
 		total[f] = shown(table.col_totals[j])
 	total.participants = shown(table.grand_total)
 	for key in (*COUNTS, "appointments", "survey_responses"):
-		values, column_total = suppress_column([figures[p].get(key, 0) for p in projects], threshold)
+		values, column_total = suppress_column([counts[p].get(key, 0) for p in projects], threshold)
 		for row, value in zip(rows, values, strict=True):
 			row[key] = shown(value)
 		total[key] = shown(column_total)
 	for key in ("events", "visitors"):
-		total[key] = sum(figures[p][key] for p in projects)
-	total.volunteer_hours = round(sum(figures[p]["volunteer_hours"] for p in projects), 1)
+		total[key] = sum(counts[p][key] for p in projects)
+	total.volunteer_hours = round(sum(counts[p]["volunteer_hours"] for p in projects), 1)
 	if rows:
 		rows.append(total)
 	return rows

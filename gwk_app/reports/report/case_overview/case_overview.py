@@ -12,9 +12,11 @@ from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
+from gwk_app.reports import figures
 from gwk_app.reports.common import DaysBetween, column, report_period, report_projects, summary
-from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import mean_from_counts, median_from_counts
+
+REPORT = "Case Overview"
 
 NO_TOPIC = "-"
 
@@ -26,7 +28,7 @@ def execute(filters=None):
 		return columns(), [], None, None, report_summary(frappe._dict(), {})
 	start, end = report_period(filters)
 	district = filters.get("district")
-	parts = kept_or_counted("Case Overview", projects, start, end, district, collect=collect)
+	parts = figures.parts(REPORT, projects, start, end, district)
 	rows, overall, days = present(parts, projects)
 	return columns(), rows, None, chart(rows), report_summary(overall, days)
 

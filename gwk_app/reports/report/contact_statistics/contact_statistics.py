@@ -14,8 +14,10 @@ from frappe.query_builder.functions import Avg, Coalesce, Count, Extract, Sum
 from frappe.utils.data import format_date
 
 from gwk_app.casework import tallies
+from gwk_app.reports import figures
 from gwk_app.reports.common import column, report_period, report_projects, summary
-from gwk_app.reports.figures import kept_or_counted
+
+REPORT = "Contact Statistics"
 
 NO_TOPIC = "-"
 
@@ -27,7 +29,7 @@ def execute(filters=None):
 		return columns(), [], None, None, report_summary(None)
 	start, end = report_period(filters)
 	district = filters.get("district")
-	parts = kept_or_counted("Contact Statistics", projects, start, end, district, collect=collect)
+	parts = figures.parts(REPORT, projects, start, end, district)
 	rows, total, by_month = present(parts, projects)
 	return columns(), rows, None, chart(by_month), report_summary(total)
 

@@ -17,9 +17,11 @@ from frappe.utils import cint, getdate, today
 
 from gwk_app.casework import tallies
 from gwk_app.permissions import allowed_projects
+from gwk_app.reports import figures
 from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
-from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import in_served_district, in_target_age, rate, years_of
+
+REPORT = "Participants vs Plan"
 
 
 def execute(filters=None):
@@ -50,6 +52,11 @@ def get_data(filters) -> list[dict]:
 	if not projects:
 		return []
 	start, end = report_period(filters)
+	return present(figures.parts(REPORT, projects, start, end, filters.get("district")), projects, start, end)
+
+
+def present(parts: dict, projects, start, end) -> list[dict]:
+	"""Rows per project and year from the parts, judged against the projects' targets."""
 	targets = project_targets(projects)
 	rows = {}
 	for project in projects:
@@ -73,8 +80,6 @@ def get_data(filters) -> list[dict]:
 		row.in_districts += n if district_ok else 0
 		row.in_target_group += n if age_ok and district_ok else 0
 
-	district = filters.get("district")
-	parts = kept_or_counted("Participants vs Plan", projects, start, end, district, collect=collect)
 	for project in dict.fromkeys(projects):
 		for year, birth_year, group, where, persons in parts[project]["named"]:
 			row = rows[(project, year)]
@@ -101,7 +106,7 @@ def participants_per_project(projects: list[str], year: int) -> dict[str, int]:
 	if not projects:
 		return {}
 	start, end = date(year, 1, 1), date(year, 12, 31)
-	parts = kept_or_counted("Participants vs Plan", projects, start, end, collect=collect)
+	parts = figures.parts(REPORT, projects, start, end)
 	return {
 		p: sum(g[-1] for g in parts[p]["named"]) + sum(g[-1] for g in parts[p]["anonymous"]) for p in projects
 	}

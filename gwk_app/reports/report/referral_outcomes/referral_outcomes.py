@@ -8,9 +8,11 @@ from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Count
 
+from gwk_app.reports import figures
 from gwk_app.reports.common import column, report_period, report_projects, summary
-from gwk_app.reports.figures import kept_or_counted
 from gwk_app.rules.reports import mean_from_counts, median_from_counts, rate
+
+REPORT = "Referral Outcomes"
 
 STATUSES = ("Referred", "Appointment", "Completed", "Not Taken Up", "Declined")
 STATUS_FIELDS = {s: s.lower().replace(" ", "_") for s in STATUSES}
@@ -22,15 +24,7 @@ def execute(filters=None):
 	if not projects:
 		return columns(), [], None, None, report_summary([], {})
 	start, end = report_period(filters)
-	parts = kept_or_counted(
-		"Referral Outcomes",
-		projects,
-		start,
-		end,
-		filters.get("district"),
-		filters.get("partner"),
-		collect=collect,
-	)
+	parts = figures.parts(REPORT, projects, start, end, filters.get("district"), filters.get("partner"))
 	rows, all_days = present(parts, projects)
 	return columns(), rows, None, chart(rows), report_summary(rows, all_days)
 
