@@ -156,7 +156,7 @@ def main() -> int:
 	frappe.connect()
 	frappe.set_user("Administrator")
 	log = print
-	from gwk_app.privacy import mentions, personal_data, retention
+	from gwk_app.privacy import erasure, mentions, retention
 
 	started = time.perf_counter()
 	fill(args.residents, args.versions, args.consultations, args.comments, log, args.tag)
@@ -175,7 +175,7 @@ def main() -> int:
 	times = []
 	for resident in pool[-5:]:  # not the oldest: the retention sample starts there
 		start = time.perf_counter()
-		personal_data.erase(resident)
+		erasure.erase(resident)
 		times.append(time.perf_counter() - start)
 		frappe.db.rollback()
 	single = statistics.median(times)

@@ -29,7 +29,7 @@ doc_events = {
 	"File": {"before_validate": "gwk_app.permissions.keep_attachments_private"},
 	"Resident": {
 		"onload": "gwk_app.privacy.audit.log_form_load",
-		"before_validate": "gwk_app.privacy.personal_data.keep_anonymised",
+		"before_validate": "gwk_app.privacy.erasure.keep_anonymised",
 		"on_update": "gwk_app.reports.figures.on_resident_change",
 	},
 	"Consultation": {
@@ -94,8 +94,8 @@ scheduler_events = {
 	"cron": {"0 9 * * *": ["gwk_app.casework.appointment_tasks.send_reminders"]},
 }
 
-# Where each module holds personal data about a resident: read by gwk_app.privacy.personal_data for the
-# Art. 15 export, the Art. 17 erasure and retention (privacy imports no module). Keys: see that module.
+# Where each module holds personal data about a resident: the registry gwk_app.privacy.personal_data reads
+# it for the Art. 15 export, the Art. 17 erasure and retention (privacy imports no module). Keys: see there.
 _OPEN_CASE = {"status": ["in", list(OPEN_CASE_STATUSES)]}
 gwk_personal_data = [
 	{
@@ -156,7 +156,7 @@ gwk_personal_data = [
 		"doctype": "ESF Participation",
 		"link_field": "resident",
 		"redact": ["resident_name"],
-		"hold": "gwk_app.privacy.personal_data.esf_duty_hold",
+		"hold": "gwk_app.privacy.holds.esf_duty_hold",
 	},
 	{"doctype": "Data Subject Request", "link_field": "resident", "redact": ["resident_name"]},
 	{

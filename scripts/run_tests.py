@@ -226,6 +226,14 @@ def main() -> int:
 			summary.append(f"integration: {describe(integration)} on Frappe {version} (site {SITE})")
 			for key in total:
 				total[key] += integration[key]
+			# the lifecycle test uninstalls and reinstalls the app: its own step, after the suite, unless
+			# the call picked tests (paths, -k or -m)
+			if not any(a.startswith("tests/") or a.startswith("-m") for a in extra) and not args.keyword:
+				python = BENCH / "env" / "bin" / "python"
+				_, lifecycle = run_pytest(python, "tests/integration", [*extra, "-m", "lifecycle"], env=env)
+				summary.append(f"lifecycle: {describe(lifecycle)}")
+				for key in total:
+					total[key] += lifecycle[key]
 
 	failed |= total["failed"] > 0
 	print()

@@ -8,21 +8,26 @@ who counsels or why. Guests write through `book` and `cancel_booking` only, both
 import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
-from frappe.utils import add_to_date, get_datetime, getdate, now_datetime, today
+from frappe.utils import get_datetime, getdate, now_datetime, today
 
-from gwk_app.casework.doctype.consultation_appointment.consultation_appointment import busy_intervals
+from gwk_app.casework.appointments import (
+	appointment_by_key,
+	cancel_url,
+	consent_text,
+	free_public_slots,
+	free_slots,
+	public_slot,
+	published_schedule,
+	slot_rules,
+)
 from gwk_app.permissions import check_project_access
 from gwk_app.rules import appointments as rules
 from gwk_app.rules.events import clean_text
 from gwk_app.rules.office_hours import within_office_hours
 
 APPOINTMENT = "Consultation Appointment"
-SCHEDULE = "Consultation Schedule"
-SLOT_RULE = "Consultation Schedule Slot"
-CLOSED_DAY = "Consultation Schedule Closed Day"
 VISIT = "Office Hours Visit"
 NEXT_SLOTS = 5
-PUBLIC_SLOTS = 200
 
 
 def _name(value, label: str) -> str:
@@ -193,86 +198,6 @@ def link_visit_consultation(visit: str, consultation: str) -> dict:
 # ---------------------------------------------------------------- public booking
 
 
-def public_projects() -> list[str]:
-	"""Projects that offer public booking."""
-	return frappe.get_all(SCHEDULE, filters={"published": 1}, pluck="project", order_by="project asc")
-
-
-def _schedule(project, lock: bool = False):
-	if not isinstance(project, str) or not project or len(project) > 140:
-		return None
-	return frappe.db.get_value(
-		SCHEDULE,
-		{"project": project, "published": 1},
-		["name", "project", "booking_days", "min_lead_hours", "public_intro"],
-		as_dict=True,
-		for_update=lock,
-	)
-
-
-def _rules(schedule: str) -> list[dict]:
-	return frappe.get_all(
-		SLOT_RULE,
-		filters={"parenttype": SCHEDULE, "parent": schedule},
-		fields=[
-			"name",
-			"weekday",
-			"from_time",
-			"to_time",
-			"slot_minutes",
-			"staff_member",
-			"place",
-			"channel",
-		],
-		order_by="idx asc",
-	)
-
-
-def _closed(schedule: str) -> list[tuple]:
-	return [
-		(getdate(r.closed_from), getdate(r.closed_to) if r.closed_to else None)
-		for r in frappe.get_all(
-			CLOSED_DAY,
-			filters={"parenttype": SCHEDULE, "parent": schedule},
-			fields=["closed_from", "closed_to"],
-		)
-	]
-
-
-def _free(schedule, rule_rows=None, first=None, lock: bool = False) -> list[rules.Slot]:
-	now = now_datetime()
-	not_before = add_to_date(now, hours=int(schedule.min_lead_hours or 0))
-	first = first or getdate(not_before)
-	last = getdate(add_to_date(now, days=int(schedule.booking_days or 0)))
-	slots = rules.generate_slots(rule_rows or _rules(schedule.name), _closed(schedule.name), first, last)
-	if not slots:
-		return []
-	busy: dict[str, list] = {}
-	start, end = slots[0].start, max(s.end for s in slots)
-	for staff in {s.staff_member for s in slots}:
-		busy[staff] = busy_intervals(staff, start, end, lock=lock)
-	return rules.free_slots(slots, busy, not_before)
-
-
-def public_slot(slot: rules.Slot) -> dict:
-	"""What the public page shows of a slot: when, how and where. Never the staff member."""
-	return {
-		"slot": slot.key,
-		"start": slot.start.strftime("%Y-%m-%d %H:%M:%S"),
-		"end": slot.end.strftime("%Y-%m-%d %H:%M:%S"),
-		"channel": _(slot.channel or "In Person"),
-		"place": slot.place or "",
-	}
-
-
-def free_public_slots(project: str, limit: int = PUBLIC_SLOTS) -> list[dict] | None:
-	"""The free slots of a project with public booking (None when it offers none)."""
-	schedule = _schedule(project)
-	if not schedule:
-		return None
-	return [public_slot(s) for s in _free(schedule)[:limit]]
-
-
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 def slots(project: str | None = None) -> list[dict]:
 	result = free_public_slots(project)
@@ -309,14 +234,6 @@ def _not_bookable():
 	)
 
 
-def consent_text() -> str:
-	return _(
-		"I agree that the project may contact me by phone or e-mail about this appointment (confirmation,"
-		" reminder the day before, changes). My first name and contact data are used only for this"
-		" appointment and deleted {0} days after it."
-	).format(rules.GUEST_CONTACT_RETENTION_DAYS)
-
-
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=_booking_limit, seconds=60 * 60)
 def book(
@@ -334,21 +251,21 @@ def book(
 	if problem:
 		frappe.throw(_problem_message(problem), title=_("Booking Not Possible"))
 	parsed = rules.parse_slot_key(slot)
-	schedule = _schedule(project, lock=True)
+	schedule = published_schedule(project, lock=True)
 	if not schedule:
 		_not_bookable()
 	if not parsed:
 		frappe.throw(_("Please choose one of the free times."), title=_("Booking Not Possible"))
 	rule_name, start = parsed
-	rule_rows = [r for r in _rules(schedule.name) if r.name == rule_name]
-	free = _free(schedule, rule_rows, first=start.date(), lock=True) if rule_rows else []
+	rule_rows = [r for r in slot_rules(schedule.name) if r.name == rule_name]
+	free = free_slots(schedule, rule_rows, first=start.date(), lock=True) if rule_rows else []
 	chosen = next((s for s in free if s.start == start), None)
 	if not chosen:
 		frappe.local.response["http_status_code"] = 409
 		return {
 			"status": "Taken",
 			"message": _("Sorry, this time has just been booked by someone else. Please choose another one."),
-			"next_slots": [public_slot(s) for s in _free(schedule, lock=True)[:NEXT_SLOTS]],
+			"next_slots": [public_slot(s) for s in free_slots(schedule, lock=True)[:NEXT_SLOTS]],
 		}
 	doc = frappe.get_doc(
 		{
@@ -399,22 +316,6 @@ def _notify_staff(doc) -> None:
 			),
 			"from_user": "Administrator",
 		},
-	)
-
-
-def cancel_url(key: str) -> str:
-	return frappe.utils.get_url("/termine?absagen=" + key)
-
-
-def appointment_by_key(key) -> dict | None:
-	if (
-		not isinstance(key, str)
-		or not 20 <= len(key) <= 64
-		or not key.replace("-", "").replace("_", "").isalnum()
-	):
-		return None
-	return frappe.db.get_value(
-		APPOINTMENT, {"cancel_key": key}, ["name", "starts_on", "status", "project"], as_dict=True
 	)
 
 

@@ -1,4 +1,4 @@
-"""Community surveys: the public page's data, the one endpoint that stores a response (online by
+"""Community surveys: the one endpoint that stores a response (online by
 residents, outreach and paper by staff), and the QR code poster of an open survey.
 
 Responses are anonymous: the endpoint takes answers, channel, language and optionally a district, and
@@ -14,89 +14,12 @@ import json
 
 import frappe
 from frappe import _
-from frappe.utils import get_url, getdate, today
 
-from gwk_app.permissions import can_access_project
+from gwk_app.community.surveys import RESPONSE, SURVEY, is_open, may_enter, public_url, survey_row
 from gwk_app.rules import surveys as rules
 
-SURVEY = "Community Survey"
-RESPONSE = "Community Survey Response"
-PAGE = "/umfrage"
 MAX_BODY = 20_000
 DEFAULT_GUEST_LIMIT = 30
-
-
-def public_url(survey: str, language: str | None = None) -> str:
-	url = get_url(PAGE) + "?survey=" + frappe.utils.quote(survey)
-	if language and language != rules.DEFAULT_LANGUAGE:
-		url += "&lang=" + language
-	return url
-
-
-def _survey_row(survey) -> frappe._dict | None:
-	if not isinstance(survey, str) or not survey or len(survey) > 140:
-		return None
-	return frappe.db.get_value(
-		SURVEY,
-		survey,
-		["name", "project", "title", "status", "opens_on", "closes_on", "purpose"],
-		as_dict=True,
-	)
-
-
-def is_open(row) -> bool:
-	return bool(row) and rules.accepts_responses(
-		row.status,
-		getdate(row.opens_on) if row.opens_on else None,
-		getdate(row.closes_on) if row.closes_on else None,
-		getdate(today()),
-	)
-
-
-def page_survey(survey, language: str) -> frappe._dict | None:
-	"""What the public page shows of an open survey in `language` (German where a label is missing):
-	title, purpose, districts and questions with their options. None for anything not open."""
-	row = _survey_row(survey)
-	if not is_open(row):
-		return None
-	questions = frappe.get_all(
-		"Community Survey Question",
-		filters={"parent": row.name, "parenttype": SURVEY, "parentfield": "questions"},
-		fields=["*"],
-		order_by="idx asc",
-	)
-	districts = frappe.get_all(
-		"Community Survey District",
-		filters={"parent": row.name, "parenttype": SURVEY},
-		pluck="district",
-		order_by="idx asc",
-	)
-	return frappe._dict(
-		name=row.name,
-		project=row.project,
-		title=row.title,
-		purpose=row.purpose,
-		districts=districts,
-		questions=[
-			frappe._dict(
-				key=q.name,
-				question_type=q.question_type,
-				required=q.required,
-				label=rules.localised(q, "label", language),
-				options=rules.options(q, language),
-				min_value=q.min_value,
-				max_value=q.max_value,
-			)
-			for q in questions
-		],
-	)
-
-
-def may_enter(project: str | None) -> bool:
-	"""Staff entry (outreach, paper): a signed-in member of the survey's team who may create responses."""
-	if frappe.session.user == "Guest" or not project:
-		return False
-	return bool(frappe.has_permission(RESPONSE, "create")) and can_access_project(project)
 
 
 def _guest_limit() -> int:
@@ -153,7 +76,7 @@ def submit(
 	"""Store one anonymous response. Answers map question keys to a German option, a list of them, a
 	number or a short text. A repeated submission key (a tablet re-sending) stores nothing again."""
 	frappe.local.lang = rules.pick_language(language)
-	row = _survey_row(survey)
+	row = survey_row(survey)
 	staff = bool(row) and may_enter(row.project)
 	if not staff:
 		_check_rate()

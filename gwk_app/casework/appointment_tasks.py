@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, format_datetime, getdate, now_datetime, today
 
-from gwk_app.api.appointments import cancel_url
+from gwk_app.casework.appointments import cancel_url
 from gwk_app.rules import appointments as rules
 
 APPOINTMENT = "Consultation Appointment"

@@ -6,7 +6,7 @@ import os
 import frappe
 from frappe import _
 
-from gwk_app.overrides.data_import import GWKImporter
+from gwk_app.imports.importer import GWKImporter
 
 IMPORT_TYPES = {"insert": "Insert New Records", "update": "Update Existing Records"}
 

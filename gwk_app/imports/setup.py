@@ -1,5 +1,5 @@
 """Who may use Data Import (install step, idempotent): staff and project leads import into their
-team's projects (the rules are in gwk_app.overrides.data_import); each sees only their own imports.
+team's projects (the rules are in gwk_app.imports.importer); each sees only their own imports.
 Contact and Address hold the partner directory's contact people and addresses."""
 
 import frappe

@@ -1,7 +1,7 @@
 """Retention: residents whose last activity is older than the retention period are anonymised.
 
 A resident is kept while a declared record still needs them (an open case, an ESF participation under
-the audit duty; see gwk_app.privacy.personal_data). The daily job finds the candidates and anonymises
+the audit duty; see gwk_app.privacy.holds). The daily job finds the candidates and anonymises
 them in batches, one background job per batch: each batch is its own transaction, so an interrupted
 run loses at most one batch, and the next run picks up whoever is still due. Anonymised residents are
 never candidates again, so a second run changes nothing.
@@ -10,7 +10,7 @@ never candidates again, so a second run changes nothing.
 import frappe
 from frappe.utils import getdate, today
 
-from gwk_app.privacy import mentions, personal_data
+from gwk_app.privacy import erasure, holds, mentions, personal_data
 from gwk_app.rules.privacy import due_for_anonymisation, retention_cutoff
 from gwk_app.settings import retention_batch_size, retention_years_resident
 
@@ -35,8 +35,8 @@ def candidates(on_date=None) -> list[frappe._dict]:
 	for start in range(0, len(pool), 500):
 		chunk = pool[start : start + 500]
 		names = [r.name for r in chunk]
-		activity = personal_data.last_activity(names)
-		held = personal_data.held_residents(names)
+		activity = holds.last_activity(names)
+		held = holds.held_residents(names)
 		for row in chunk:
 			last = activity.get(row.name)
 			if row.name in held or not due_for_anonymisation(last, on, years):
@@ -84,8 +84,8 @@ def anonymise_batch(residents: list[str]) -> int:
 	)
 	if not pending:
 		return 0
-	activity = personal_data.last_activity(pending)
-	held = personal_data.held_residents(pending)
+	activity = holds.last_activity(pending)
+	held = holds.held_residents(pending)
 	due = [r for r in pending if r not in held and due_for_anonymisation(activity.get(r), on, years)]
 	if not due:
 		return 0
@@ -96,7 +96,7 @@ def anonymise_batch(residents: list[str]) -> int:
 	}
 	found = mentions.find(people)
 	for resident in due:
-		personal_data.erase(resident, found=[f for f in found if resident in f.hits])
+		erasure.erase(resident, found=[f for f in found if resident in f.hits])
 	return len(due)
 
 

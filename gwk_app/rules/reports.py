@@ -97,7 +97,7 @@ def rate(part: float | None, whole: float | None, digits: int = 1) -> float | No
 
 
 # ESF Plus output indicators (Reg. 2021/1057 Annex I) as conditions on one participation record:
-# (code, label, field, accepted values). Codes follow the order of the Annex (see mission_anchors.md).
+# (code, label, field, accepted values). Codes follow the order of the Annex (see docs/design.md, "ESF Plus participant data").
 ESF_INDICATORS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
 	("EECO01", "Total number of participants", None, ()),
 	(

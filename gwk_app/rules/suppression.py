@@ -1,6 +1,6 @@
 """Small-cell suppression for figures that leave a project (published statistics).
 
-Rules (statistik.arbeitsagentur.de, stla.sachsen.de; see research/mission_anchors.md (B)):
+Rules (statistik.arbeitsagentur.de, stla.sachsen.de; see docs/design.md, "Figures that leave a project"):
 - primary: a count with 0 < value < threshold is suppressed; 0 is shown (it says nothing about a person);
 - a total below the threshold is suppressed as well;
 - secondary: a line (row or column, its total included) must never have exactly one suppressed

@@ -2,7 +2,7 @@
 
 import frappe
 
-from gwk_app.constants import DESK_ROLES, MODULES, ROLES
+from gwk_app.constants import CORE_REFERENCES, DESK_ROLES, MODULES, ROLES
 from gwk_app.imports.setup import grant_import_permissions
 
 # The topic master list is data, kept in the carrier's language: (topic, special category under Art. 9)
@@ -113,27 +113,11 @@ def set_settings_defaults():
 			frappe.db.set_single_value("GWK Settings", field, value)
 
 
-# core doctypes that keep rows pointing at our records, with the field that points
-TRACE_TABLES = {
-	"ToDo": "reference_type",
-	"Comment": "reference_doctype",
-	"Communication": "reference_doctype",
-	"Version": "ref_doctype",
-	"Document Follow": "ref_doctype",
-	"DocShare": "share_doctype",
-	"File": "attached_to_doctype",
-	"Activity Log": "reference_doctype",
-	"View Log": "reference_doctype",
-	"Access Log": "export_from",
-	"Deleted Document": "deleted_doctype",
-}
-
-
 def before_uninstall():
 	"""Remove what the app created outside its own doctypes; Frappe drops the doctypes' tables."""
 	our_doctypes = frappe.get_all("DocType", filters={"module": ("in", MODULES)}, pluck="name")
 	if our_doctypes:
-		for doctype, field in TRACE_TABLES.items():
+		for doctype, field, _name_field in CORE_REFERENCES:
 			frappe.db.delete(doctype, {field: ("in", our_doctypes)})
 		global_search = frappe.qb.Table("__global_search")
 		frappe.qb.from_(global_search).delete().where(global_search.doctype.isin(our_doctypes)).run()

@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from gwk_app.api.appointments import appointment_by_key, consent_text, free_public_slots, public_projects
+from gwk_app.casework.appointments import appointment_by_key, consent_text, free_public_slots, public_projects
 from gwk_app.rules.appointments import MAX_FIRST_NAME_LENGTH
 
 no_cache = 1

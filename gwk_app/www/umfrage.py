@@ -6,7 +6,7 @@ another on the same page. A draft, closed or unknown survey shows the same notic
 import frappe
 from frappe import _
 
-from gwk_app.api.surveys import may_enter, page_survey
+from gwk_app.community.surveys import may_enter, page_survey
 from gwk_app.rules import surveys as rules
 
 no_cache = 1

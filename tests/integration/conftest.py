@@ -63,3 +63,58 @@ def server(world):
 	srv.start()
 	yield srv
 	srv.stop()
+
+
+# ---------------------------------------------------------------- browser tests (see browser.py)
+
+
+@pytest.fixture(scope="module")
+def desk_site(world):
+	"""The runner sets the test site up as the demo is (setup done, Europe/Berlin); a site prepared by
+	an older runner may still lack the setup flag, and the desk would send every user to the wizard."""
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		frappe.db.set_single_value("System Settings", "setup_complete", 1)
+		frappe.db.commit()  # the web server must see it
+		frappe.clear_cache()
+
+
+@pytest.fixture(scope="module")
+def browser(desk_site):
+	from tests.integration.browser import ARTIFACTS, chromium
+
+	ARTIFACTS.mkdir(parents=True, exist_ok=True)
+	flags = (
+		"--disable-background-networking",
+		"--disable-component-update",
+		"--disable-sync",
+		"--lang=de-DE",
+	)
+	with chromium("gwk-chromium-", "1440,1000", *flags) as driver:
+		yield driver
+
+
+@pytest.fixture(scope="module")
+def portal(world):
+	"""A volunteer with a portal login and an assignment, and another volunteer of the same project;
+	committed so the web server sees them, deleted afterwards (tests/integration/volunteers.py)."""
+	from tests.integration.volunteers import make_portal
+
+	yield from make_portal(world)
+
+
+# ---------------------------------------------------------------- shared datasets (helper modules)
+
+# the report tests' fixed dataset: `setup` (users and projects, committed once) and `data` (records)
+from tests.integration.report_data import data, setup  # noqa: E402, F401
+
+
+@pytest.fixture(scope="module")
+def created():
+	"""Names of records the browser committed; deleted for good afterwards."""
+	names: list[tuple[str, str]] = []
+	yield names
+	frappe.db.rollback()
+	for doctype, name in names:
+		if frappe.db.exists(doctype, name):
+			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
+	frappe.db.commit()  # the browser's records were committed by the web server

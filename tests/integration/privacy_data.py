@@ -1,4 +1,7 @@
-"""Synthetic records for the privacy tests (never real names)."""
+"""Synthetic records for the privacy tests (never real names), and the scans and figures the erasure
+tests compare before and after."""
+
+import json
 
 import frappe
 from frappe.utils import add_days, today
@@ -88,3 +91,78 @@ def esf(project: str, resident_name: str, **values):
 
 
 __all__ = ["PASSWORD", "ESF_OFFICER", "PROJECT", "STAFF", "privacy_world", "resident", "consent", "esf"]
+
+
+TEXT_TYPES = ("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "json", "enum", "set")
+
+
+def database_with(markers: list[str]) -> list[tuple[str, str, str]]:
+	"""(table, column, sample) for every text column of every table that holds a marker."""
+	columns = frappe.db.sql(
+		"""select table_name, column_name from information_schema.columns
+		where table_schema = database() and data_type in %(types)s
+		order by table_name, ordinal_position""",
+		{"types": TEXT_TYPES},
+	)
+	by_table: dict[str, list[str]] = {}
+	for table, column in columns:
+		by_table.setdefault(table, []).append(column)
+	hits = []
+	for table, cols in by_table.items():
+		for marker in markers:
+			condition = " or ".join(f"`{c}` like %s" for c in cols)
+			rows = frappe.db.sql(
+				f"select * from `{table}` where {condition} limit 3",  # noqa: S608 - identifiers from information_schema
+				[f"%{marker}%"] * len(cols),
+				as_dict=True,
+			)
+			for row in rows:
+				for c in cols:
+					value = row.get(c)
+					if isinstance(value, str) and marker.lower() in value.lower():
+						hits.append((table, c, value[:160]))
+	return hits
+
+
+def counted_figures(project: str) -> dict:
+	"""The counts every report rests on, by project, age group, gender, district and status."""
+	groups = {
+		"Resident": ["project", "age_group", "gender", "district"],
+		"Consultation": ["project", "age_group", "gender", "district", "channel", "anonymous"],
+		"Case": ["project", "status", "case_type"],
+		"Case Party": ["parenttype", "party_role"],
+		"Referral": ["project", "status", "method", "partner"],
+		"Consent": ["project", "purpose", "status"],
+		"ESF Participation": [
+			"project", "gender", "age_group", "employment_status", "isced_level", "disability", "minority",
+		],
+		"Data Subject Request": ["request_type"],
+		"Consultation Appointment": ["project", "status", "duration_minutes"],
+	}  # fmt: skip
+	if frappe.db.exists("DocType", "Community Event Participant"):
+		groups["Community Event Participant"] = ["parenttype", "status"]
+		groups["Community Event Photo"] = ["parenttype", "publicity_evidence"]
+	if frappe.db.exists("DocType", "Volunteer Hours"):
+		groups["Community Volunteer"] = ["project", "status"]
+		groups["Volunteer Assignment"] = ["project", "status"]
+		groups["Volunteer Hours"] = ["project", "hours"]
+	out = {}
+	for doctype, fields in groups.items():
+		out[doctype] = frappe.get_all(
+			doctype, fields=[*fields, "count(*) as n"], group_by=", ".join(fields), order_by=", ".join(fields)
+		)
+	return out
+
+
+def all_reports() -> dict:
+	"""The output of every Script Report of the Reports module, run as Administrator."""
+	from frappe.core.doctype.report.report import get_report_module_dotted_path
+
+	out = {}
+	for name in frappe.get_all(
+		"Report", filters={"module": "Reports", "report_type": "Script Report"}, pluck="name"
+	):
+		module = frappe.get_module(get_report_module_dotted_path("Reports", name))
+		result = module.execute(frappe._dict())
+		out[name] = json.loads(frappe.as_json(result[:2]))
+	return out

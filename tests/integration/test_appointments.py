@@ -487,7 +487,8 @@ def test_guest_contact_data_is_removed_after_the_retention_period(world):
 
 def test_appointments_are_in_the_art15_export_and_erased(world):
 	"""(The full-site scan after an erasure covers appointments too: test_privacy_erasure.py.)"""
-	from gwk_app.privacy.personal_data import collect, erase
+	from gwk_app.privacy.erasure import erase
+	from gwk_app.privacy.export import collect
 
 	doc = _appointment(world, notes="Vertrauliche Terminnotiz", email="zelda@example.com").insert()
 	assert doc.name in {r["name"] for r in collect(world.a.resident)["records"][APPOINTMENT]}

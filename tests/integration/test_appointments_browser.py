@@ -8,19 +8,14 @@ import frappe
 import pytest
 from frappe.utils import getdate, today
 
-from tests.integration.test_browser import (  # noqa: F401 - browser, desk_site and created are fixtures
-	Desk,
-	_login,
-	browser,
-	created,
-	desk_site,
-	pytestmark,
-)
+from tests.integration.browser import BROWSER_MARKS, Desk, login
+
+pytestmark = BROWSER_MARKS
 
 try:
 	from selenium.webdriver.common.by import By
 	from selenium.webdriver.support import expected_conditions as EC
-except ImportError:  # pragma: no cover - test_browser's pytestmark skips the module then
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
 	pass
 
 APPOINTMENT = "Consultation Appointment"
@@ -41,9 +36,9 @@ def _status_action(desk: Desk, label: str, status: str):
 	desk.wait_ready()
 
 
-def test_staff_book_confirm_attend_and_land_in_the_consultation(server, world, browser, created):  # noqa: F811
+def test_staff_book_confirm_attend_and_land_in_the_consultation(server, world, browser, created):
 	desk = Desk(browser, server.url)
-	_login(desk, world.users.staff_a, world.password)
+	login(desk, world.users.staff_a, world.password)
 	site_day = str(getdate(today()))
 	desk.go("/app/consultation-appointment/new")
 	desk.wait.until(
@@ -112,10 +107,10 @@ def visits(world):
 	frappe.db.commit()
 
 
-def test_waiting_list_closes_into_the_filled_in_quick_entry(server, world, browser, created, visits):  # noqa: F811
+def test_waiting_list_closes_into_the_filled_in_quick_entry(server, world, browser, created, visits):
 	desk = Desk(browser, server.url)
 	browser.delete_all_cookies()
-	_login(desk, world.users.staff_a, world.password)
+	login(desk, world.users.staff_a, world.password)
 	desk.go(f"/app/waiting-list?project={world.a.project}")
 	desk.wait.until(lambda d: d.execute_script("return !!document.querySelector('.gwk-waiting-list')"))
 	desk.js(

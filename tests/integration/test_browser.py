@@ -7,171 +7,21 @@ Screenshots of every step go to tests/artifacts/browser/ (gitignored). Records t
 deleted at the end.
 """
 
-import os
-import shutil
-import tempfile
 import time
 import uuid
-from datetime import datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import frappe
-import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
-WAIT = 30
+from tests.integration.browser import BROWSER_MARKS, Desk, login
 
-missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-pytestmark = [
-	pytest.mark.browser,
-	pytest.mark.skipif(
-		bool(missing),
-		reason="browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver "
-		f"(missing: {', '.join(missing)})",
-	),
-]
+pytestmark = BROWSER_MARKS
 
 try:
-	from selenium import webdriver
 	from selenium.webdriver.common.by import By
 	from selenium.webdriver.common.keys import Keys
 	from selenium.webdriver.support import expected_conditions as EC
-	from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:  # pragma: no cover - selenium is part of the bench environment
-	pytestmark.append(pytest.mark.skip(reason="selenium is not installed in the bench environment"))
-
-
-# time zones 13 hours either side of Central Europe: at any hour one of them is on another day than the site
-SHIFTED_TIME_ZONES = ("Etc/GMT+12", "Pacific/Kiritimati")
-
-
-def browser_time_zone(site_zone: str | None = None) -> str:
-	"""A time zone for the browser whose date differs from the site's now, so that every test proves
-	the desk proposes the site's date, never the browser's."""
-	site_zone = site_zone or frappe.db.get_single_value("System Settings", "time_zone") or "Europe/Berlin"
-	site_day = datetime.now(ZoneInfo(site_zone)).date()
-	for zone in SHIFTED_TIME_ZONES:
-		if datetime.now(ZoneInfo(zone)).date() != site_day:
-			return zone
-	raise AssertionError(f"no browser time zone on another day than {site_zone}")
-
-
-def chrome_service(zone: str | None = None):
-	"""ChromeDriver whose Chromium runs in a time zone on another day than the site's."""
-	return webdriver.ChromeService(str(CHROMEDRIVER), env={**os.environ, "TZ": zone or browser_time_zone()})
-
-
-@pytest.fixture(scope="module")
-def desk_site(world):
-	"""The runner sets the test site up as the demo is (setup done, Europe/Berlin); a site prepared by
-	an older runner may still lack the setup flag, and the desk would send every user to the wizard."""
-	if not frappe.db.get_single_value("System Settings", "setup_complete"):
-		frappe.db.set_single_value("System Settings", "setup_complete", 1)
-		frappe.db.commit()  # the web server must see it
-		frappe.clear_cache()
-
-
-@pytest.fixture(scope="module")
-def browser(desk_site):
-	ARTIFACTS.mkdir(parents=True, exist_ok=True)
-	profile = tempfile.mkdtemp(prefix="gwk-chromium-")
-	options = webdriver.ChromeOptions()
-	options.binary_location = str(CHROMIUM)
-	for flag in (
-		"--headless",
-		"--no-sandbox",
-		"--disable-gpu",
-		"--disable-dev-shm-usage",
-		"--no-first-run",
-		"--disable-background-networking",
-		"--disable-component-update",
-		"--disable-sync",
-		f"--user-data-dir={profile}",
-		"--window-size=1440,1000",
-		"--lang=de-DE",
-	):
-		options.add_argument(flag)
-	driver = webdriver.Chrome(options=options, service=chrome_service())
-	driver.set_page_load_timeout(90)
-	try:
-		yield driver
-	finally:
-		driver.quit()
-		shutil.rmtree(profile, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def created():
-	"""Names of records the browser committed; deleted for good afterwards."""
-	names: list[tuple[str, str]] = []
-	yield names
-	frappe.db.rollback()
-	for doctype, name in names:
-		if frappe.db.exists(doctype, name):
-			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
-	frappe.db.commit()  # the browser's records were committed by the web server
-
-
-class Desk:
-	def __init__(self, driver, url):
-		self.driver, self.url = driver, url
-		self.wait = WebDriverWait(driver, WAIT)
-
-	def shot(self, name: str) -> Path:
-		time.sleep(0.6)  # let animations settle
-		path = ARTIFACTS / f"{name}.png"
-		self.driver.save_screenshot(str(path))
-		return path
-
-	def go(self, route: str):
-		self.driver.execute_script("window.onbeforeunload = null")
-		self.driver.get(f"{self.url}{route}")
-		self.wait_ready()
-
-	def wait_ready(self):
-		self.wait.until(
-			lambda d: d.execute_script("return !!(window.frappe && frappe.boot && frappe.router)")
-		)
-		self.wait.until(lambda d: not d.execute_script("return frappe.request && frappe.request.ajax_count"))
-		self.wait.until(
-			lambda d: d.execute_script("return !document.querySelector('.freeze-message-container')")
-		)
-
-	def js(self, script: str, *args):
-		return self.driver.execute_script(script, *args)
-
-	def body_text(self) -> str:
-		return self.driver.find_element(By.TAG_NAME, "body").text
-
-	def wait_text(self, text: str, css: str = "body"):
-		try:
-			self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
-		except Exception:
-			self.shot("failed_waiting_for_" + "".join(c if c.isalnum() else "_" for c in text)[:40])
-			raise
-
-	def dialog(self):
-		"""The quick entry, once shown and focused (typing before that could land elsewhere)."""
-		return self.wait.until(
-			EC.visibility_of_element_located(
-				(By.CSS_SELECTOR, "[data-gwk-dialog='quick-consultation'][data-gwk-ready='1']")
-			)
-		)
-
-	def field(self, container, fieldname: str, tag: str = "input"):
-		return container.find_element(By.CSS_SELECTOR, f"[data-fieldname='{fieldname}'] {tag}")
-
-
-def _login(desk: Desk, user: str, password: str):
-	desk.driver.get(f"{desk.url}/login")
-	desk.wait.until(EC.visibility_of_element_located((By.ID, "login_email"))).send_keys(user)
-	desk.driver.find_element(By.ID, "login_password").send_keys(password)
-	desk.driver.find_element(By.CSS_SELECTOR, ".btn-login").click()
-	desk.wait.until(lambda d: "/app" in d.current_url)
-	desk.wait_ready()
+	pass
 
 
 def _new_consultations(project: str, since: str) -> list[dict]:
@@ -188,7 +38,7 @@ def test_staff_day_in_the_desk(server, world, browser, created):
 	marker = uuid.uuid4().hex[:8]
 	since = frappe.utils.now()
 	desk = Desk(browser, server.url)
-	_login(desk, world.users.staff_a, world.password)
+	login(desk, world.users.staff_a, world.password)
 	assert desk.js("return frappe.boot.lang") == "de"
 	# the browser is on another day than the site: what the desk proposes must still be the site's date
 	browser_day = desk.js("const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]")
@@ -340,7 +190,7 @@ def test_staff_day_in_the_desk(server, world, browser, created):
 def test_link_field_offers_own_project_residents_only(server, world, browser):
 	desk = Desk(browser, server.url)
 	if "/app" not in browser.current_url:
-		_login(desk, world.users.staff_a, world.password)
+		login(desk, world.users.staff_a, world.password)
 	desk.go("/app/consultation/new")
 	desk.wait.until(
 		EC.presence_of_element_located((By.CSS_SELECTOR, ".frappe-control[data-fieldname='anonymous'] input"))

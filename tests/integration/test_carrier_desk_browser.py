@@ -5,26 +5,17 @@ record. Screenshots go to tests/artifacts/browser/carrier_*.png."""
 from urllib.parse import unquote, urlparse
 
 import frappe
-import pytest
 
 from gwk_app.access import PROJECT_BOUND
-from tests.integration import test_browser
-from tests.integration.test_browser import CHROMEDRIVER, CHROMIUM, Desk, _login
+from tests.integration.browser import BROWSER_MARKS, Desk, login
 
-browser = test_browser.browser
-desk_site = test_browser.desk_site
-
-missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-pytestmark = [
-	pytest.mark.browser,
-	pytest.mark.skipif(bool(missing), reason=f"browser tests need Chromium (missing: {', '.join(missing)})"),
-]
+pytestmark = BROWSER_MARKS
 
 try:
 	from selenium.webdriver.common.by import By
 	from selenium.webdriver.support import expected_conditions as EC
-except ImportError:  # pragma: no cover - selenium is part of the bench environment
-	pytestmark.append(pytest.mark.skip(reason="selenium is not installed in the bench environment"))
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
+	pass
 
 CARDS = (
 	"Teilnehmende gegenüber Zielen (dieses Jahr)",
@@ -45,7 +36,7 @@ def test_carrier_manager_sees_the_carrier_desk(server, world, browser):
 	desk = Desk(browser, server.url)
 	desk.driver.get(f"{desk.url}/api/method/logout")
 	desk.driver.delete_all_cookies()
-	_login(desk, world.users.carrier, world.password)
+	login(desk, world.users.carrier, world.password)
 	desk.go("/app/carrier")
 	desk.wait_text("Kennzahlen des Trägers")
 	for title in CARDS:

@@ -69,7 +69,8 @@ def test_core_signatures_the_override_relies_on():
 	from frappe.core.doctype.data_import import data_import as core
 	from frappe.core.doctype.data_import import importer
 
-	from gwk_app.overrides.data_import import GWKDataImport, GWKImporter
+	from gwk_app.imports.importer import GWKImporter
+	from gwk_app.overrides.data_import import GWKDataImport
 
 	assert list(inspect.signature(importer.Importer.__init__).parameters) == [
 		"self", "doctype", "data_import", "file_path", "import_type", "console",

@@ -9,18 +9,14 @@ import frappe
 import pytest
 from frappe.utils import add_days, add_to_date, now_datetime, today
 
-from tests.integration.test_browser import (  # noqa: F401 - browser and desk_site are fixtures
-	Desk,
-	_login,
-	browser,
-	desk_site,
-	pytestmark,
-)
+from tests.integration.browser import BROWSER_MARKS, Desk, login
+
+pytestmark = BROWSER_MARKS
 
 try:
 	from selenium.webdriver.common.by import By
 	from selenium.webdriver.support import expected_conditions as EC
-except ImportError:  # pragma: no cover - test_browser's pytestmark skips the module then
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
 	pass
 
 EVENT = "Community Event"
@@ -106,7 +102,7 @@ def _register(desk: Desk, event: str, name: str, email: str) -> str:
 	return answer.text
 
 
-def test_guest_registers_on_the_public_calendar(server, world, browser, records):  # noqa: F811
+def test_guest_registers_on_the_public_calendar(server, world, browser, records):
 	from gwk_app.api.events import _registration_limit
 
 	frappe.cache.delete(frappe.cache.make_key("rl:gwk_app.api.events.register:127.0.0.1"))
@@ -138,10 +134,10 @@ def test_guest_registers_on_the_public_calendar(server, world, browser, records)
 	assert len(_rows(records.public)) == 1
 
 
-def test_staff_records_attendance_from_a_paper_list(server, world, browser, records):  # noqa: F811
+def test_staff_records_attendance_from_a_paper_list(server, world, browser, records):
 	desk = Desk(browser, server.url)
 	browser.delete_all_cookies()
-	_login(desk, world.users.staff_a, world.password)
+	login(desk, world.users.staff_a, world.password)
 	desk.go(f"/app/community-event/{records.event}")
 	desk.wait_text(f"Computerkurs {MARK}")
 	button = desk.wait.until(
@@ -168,10 +164,10 @@ def test_staff_records_attendance_from_a_paper_list(server, world, browser, reco
 	desk.shot("events_06_calendar")
 
 
-def test_staff_generates_the_sessions_of_a_group(server, world, browser, records):  # noqa: F811
+def test_staff_generates_the_sessions_of_a_group(server, world, browser, records):
 	desk = Desk(browser, server.url)
 	if "/app" not in browser.current_url:
-		_login(desk, world.users.staff_a, world.password)
+		login(desk, world.users.staff_a, world.password)
 	desk.go(f"/app/community-event-series/{records.series}")
 	desk.wait_text(f"Nähgruppe {MARK}")
 	desk.wait.until(

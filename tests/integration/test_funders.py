@@ -445,7 +445,7 @@ def test_only_the_lead_submits(world):
 
 
 def test_erasure_keeps_submitted_figures_but_removes_the_resident_from_the_trail(world):
-	from gwk_app.privacy.personal_data import erase
+	from gwk_app.privacy.erasure import erase
 
 	person = _resident(world.a.project, "Löschfall")
 	consultation = _consultation(world.a.project, person)

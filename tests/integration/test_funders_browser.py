@@ -5,18 +5,14 @@ the hours typed for today are stored as the staff member's entry. Screenshots: t
 import frappe
 from frappe.utils import getdate, today
 
-from tests.integration.test_browser import (  # noqa: F401 - browser and desk_site are fixtures
-	Desk,
-	_login,
-	browser,
-	desk_site,
-	pytestmark,
-)
+from tests.integration.browser import BROWSER_MARKS, Desk, login
+
+pytestmark = BROWSER_MARKS
 
 try:
 	from selenium.webdriver.common.by import By
 	from selenium.webdriver.support import expected_conditions as EC
-except ImportError:  # pragma: no cover - test_browser's pytestmark skips the module then
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
 	pass
 
 
@@ -29,13 +25,13 @@ def _entries(world):
 	)
 
 
-def test_weekly_grid_stores_the_sites_day(server, world, browser):  # noqa: F811
+def test_weekly_grid_stores_the_sites_day(server, world, browser):
 	for row in _entries(world):
 		frappe.delete_doc("Staff Time Entry", row.name, force=True, ignore_permissions=True)
 	frappe.db.commit()
 	desk = Desk(browser, server.url)
 	try:
-		_login(desk, world.users.staff_a, world.password)
+		login(desk, world.users.staff_a, world.password)
 		desk.go("/app/staff-time-entry")
 		button = desk.wait.until(
 			EC.element_to_be_clickable((By.XPATH, "//button[contains(., 'Wochenraster')]"))

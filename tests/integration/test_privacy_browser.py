@@ -6,19 +6,10 @@ import frappe
 import pytest
 from frappe.utils import add_days, getdate, today
 
-from tests.integration import test_browser
+from tests.integration.browser import BROWSER_MARKS, Desk, login
 from tests.integration.privacy_data import consent, esf, privacy_world, resident
-from tests.integration.test_browser import CHROMEDRIVER, CHROMIUM, Desk, _login
 
-# the browser and the set-up desk site come from the desk's browser tests
-browser = test_browser.browser
-desk_site = test_browser.desk_site
-
-missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-pytestmark = [
-	pytest.mark.browser,
-	pytest.mark.skipif(bool(missing), reason=f"browser tests need Chromium (missing: {', '.join(missing)})"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +54,11 @@ def records(world):
 	frappe.db.commit()
 
 
-def _fresh_login(desk: Desk, user: str, password: str):
+def _freshlogin(desk: Desk, user: str, password: str):
 	"""Each test logs in as its own user: end the previous test's session first."""
 	desk.driver.get(f"{desk.url}/api/method/logout")
 	desk.driver.delete_all_cookies()
-	_login(desk, user, password)
+	login(desk, user, password)
 
 
 def _click_button(desk: Desk, label: str, group: str | None = None):
@@ -89,7 +80,7 @@ def _click_button(desk: Desk, label: str, group: str | None = None):
 
 def test_officer_erases_from_the_request_form(server, world, browser, records):
 	desk = Desk(browser, server.url)
-	_fresh_login(desk, world.users.dpo, world.password)
+	_freshlogin(desk, world.users.dpo, world.password)
 	desk.go(f"/app/data-subject-request/{records.request}")
 	desk.wait_text("Anfrage beantworten")
 	desk.shot("privacy_01_request")
@@ -110,7 +101,7 @@ def _erased(name: str) -> bool:
 
 def test_esf_officer_records_a_reentry(server, world, browser, records):
 	desk = Desk(browser, server.url)
-	_fresh_login(desk, records.pw.officer, world.password)
+	_freshlogin(desk, records.pw.officer, world.password)
 	desk.go(f"/app/esf-participation/{records.esf}")
 	desk.wait_text("Wiedereintritt erfassen")
 	text = desk.body_text()
@@ -135,7 +126,7 @@ def _reentries(name: str) -> int:
 
 def test_staff_record_a_consent_withdrawal(server, world, browser, records):
 	desk = Desk(browser, server.url)
-	_fresh_login(desk, records.pw.staff, world.password)
+	_freshlogin(desk, records.pw.staff, world.password)
 	desk.go(f"/app/consent/{records.newsletter}")
 	desk.wait_text("Einwilligungserklärung drucken")
 	_click_button(desk, "Widerruf erfassen")

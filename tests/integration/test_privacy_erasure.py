@@ -17,9 +17,15 @@ from frappe.desk.form.load import getdoc
 from frappe.utils import add_days, now_datetime, today
 
 from gwk_app.privacy.doctype.data_subject_request.data_subject_request import download_export
-from tests.integration.privacy_data import consent, esf, privacy_world, resident
-
-TEXT_TYPES = ("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "json", "enum", "set")
+from tests.integration.privacy_data import (
+	all_reports,
+	consent,
+	counted_figures,
+	database_with,
+	esf,
+	privacy_world,
+	resident,
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,78 +61,6 @@ def _files_on_disk_with(markers: list[str]) -> list[str]:
 			if any(n in name or n in content for n in needles):
 				hits.append(str(path))
 	return hits
-
-
-def _database_with(markers: list[str]) -> list[tuple[str, str, str]]:
-	"""(table, column, sample) for every text column of every table that holds a marker."""
-	columns = frappe.db.sql(
-		"""select table_name, column_name from information_schema.columns
-		where table_schema = database() and data_type in %(types)s
-		order by table_name, ordinal_position""",
-		{"types": TEXT_TYPES},
-	)
-	by_table: dict[str, list[str]] = {}
-	for table, column in columns:
-		by_table.setdefault(table, []).append(column)
-	hits = []
-	for table, cols in by_table.items():
-		for marker in markers:
-			condition = " or ".join(f"`{c}` like %s" for c in cols)
-			rows = frappe.db.sql(
-				f"select * from `{table}` where {condition} limit 3",  # noqa: S608 - identifiers from information_schema
-				[f"%{marker}%"] * len(cols),
-				as_dict=True,
-			)
-			for row in rows:
-				for c in cols:
-					value = row.get(c)
-					if isinstance(value, str) and marker.lower() in value.lower():
-						hits.append((table, c, value[:160]))
-	return hits
-
-
-def _figures(project: str) -> dict:
-	"""The counts every report rests on, by project, age group, gender, district and status."""
-	groups = {
-		"Resident": ["project", "age_group", "gender", "district"],
-		"Consultation": ["project", "age_group", "gender", "district", "channel", "anonymous"],
-		"Case": ["project", "status", "case_type"],
-		"Case Party": ["parenttype", "party_role"],
-		"Referral": ["project", "status", "method", "partner"],
-		"Consent": ["project", "purpose", "status"],
-		"ESF Participation": [
-			"project", "gender", "age_group", "employment_status", "isced_level", "disability", "minority",
-		],
-		"Data Subject Request": ["request_type"],
-		"Consultation Appointment": ["project", "status", "duration_minutes"],
-	}  # fmt: skip
-	if frappe.db.exists("DocType", "Community Event Participant"):
-		groups["Community Event Participant"] = ["parenttype", "status"]
-		groups["Community Event Photo"] = ["parenttype", "publicity_evidence"]
-	if frappe.db.exists("DocType", "Volunteer Hours"):
-		groups["Community Volunteer"] = ["project", "status"]
-		groups["Volunteer Assignment"] = ["project", "status"]
-		groups["Volunteer Hours"] = ["project", "hours"]
-	out = {}
-	for doctype, fields in groups.items():
-		out[doctype] = frappe.get_all(
-			doctype, fields=[*fields, "count(*) as n"], group_by=", ".join(fields), order_by=", ".join(fields)
-		)
-	return out
-
-
-def _reports() -> dict:
-	"""The output of every Script Report of the Reports module, run as Administrator."""
-	from frappe.core.doctype.report.report import get_report_module_dotted_path
-
-	out = {}
-	for name in frappe.get_all(
-		"Report", filters={"module": "Reports", "report_type": "Script Report"}, pluck="name"
-	):
-		module = frappe.get_module(get_report_module_dotted_path("Reports", name))
-		result = module.execute(frappe._dict())
-		out[name] = json.loads(frappe.as_json(result[:2]))
-	return out
 
 
 def _png(text: str) -> bytes:
@@ -411,7 +345,7 @@ def marked(pw, world):
 
 def test_markers_are_everywhere_before_the_erasure(marked):
 	"""The fixture really spreads the markers: otherwise the zero-trace test would prove nothing."""
-	tables = {table for table, _c, _v in _database_with(marked.markers)}
+	tables = {table for table, _c, _v in database_with(marked.markers)}
 	expected = {
 		"tabResident", "tabVersion", "tabComment", "tabCommunication", "tabFile", "tabToDo",
 		"tabConsultation", "tabReferral", "tabCase", "tabCase Party", "tabConsent", "tabESF Participation",
@@ -461,7 +395,7 @@ def test_art15_export_contains_every_record(marked, world):
 	)
 
 	# the readable version speaks the reader's language
-	from gwk_app.privacy.personal_data import export_html
+	from gwk_app.privacy.export import export_html
 
 	frappe.local.lang = "de"
 	html = export_html(marked.resident)
@@ -475,7 +409,7 @@ def test_art15_export_contains_every_record(marked, world):
 
 
 def test_erasure_leaves_no_trace_and_keeps_every_figure(marked, world):
-	before, reports_before = _figures(marked.project), _reports()
+	before, reports_before = counted_figures(marked.project), all_reports()
 	assert len(reports_before) >= 5, sorted(reports_before)  # the reports module's Script Reports ran
 	person = frappe.db.get_value(
 		"Resident", marked.resident, ["gender", "age_group", "district"], as_dict=True
@@ -486,11 +420,11 @@ def test_erasure_leaves_no_trace_and_keeps_every_figure(marked, world):
 	request.erase_personal_data(confirm_holds=True)
 	frappe.set_user("Administrator")
 
-	hits = _database_with(marked.markers)
+	hits = database_with(marked.markers)
 	assert not hits, hits
 	assert not _files_on_disk_with(marked.markers)
-	assert _figures(marked.project) == before
-	assert _reports() == reports_before
+	assert counted_figures(marked.project) == before
+	assert all_reports() == reports_before
 	# the counted records stay, anonymously
 	after = frappe.db.get_value(
 		"Resident",

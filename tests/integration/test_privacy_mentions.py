@@ -15,8 +15,13 @@ from frappe.utils import now_datetime
 
 from gwk_app.privacy import mentions
 from gwk_app.privacy.doctype.data_subject_request.data_subject_request import download_export
-from tests.integration.privacy_data import privacy_world, resident
-from tests.integration.test_privacy_erasure import _database_with, _figures, _reports
+from tests.integration.privacy_data import (
+	all_reports,
+	counted_figures,
+	database_with,
+	privacy_world,
+	resident,
+)
 from tests.integration.world import DISTRICT_A
 
 
@@ -143,7 +148,7 @@ def scene(pw, world):
 
 
 def test_the_values_are_there_before(scene):
-	tables = {table for table, _c, _v in _database_with(scene.markers)}
+	tables = {table for table, _c, _v in database_with(scene.markers)}
 	expected = {"tabCase", "tabConsultation", "tabCommunity Event", "tabNetwork Meeting", "tabArea Observation",
 		"tabComment", "tabVersion", "tabResident"}  # fmt: skip
 	assert expected <= tables, expected - tables
@@ -162,13 +167,13 @@ def test_art15_export_lists_the_records_that_mention_the_person(scene, world):
 
 
 def test_erasure_replaces_every_mention_and_keeps_every_figure(scene, world):
-	before, reports_before = _figures(scene.project), _reports()
+	before, reports_before = counted_figures(scene.project), all_reports()
 	frappe.set_user(world.users.dpo)
 	request = frappe.get_doc("Data Subject Request", scene.request.name)
 	result = request.erase_personal_data(confirm_holds=True)
 	frappe.set_user("Administrator")
 
-	hits = _database_with(scene.markers)
+	hits = database_with(scene.markers)
 	assert not hits, hits
 	assert {tuple(r) for r in result["mentioned_in"]} == scene.others
 	outcome = frappe.db.get_value("Data Subject Request", scene.request.name, "outcome")
@@ -184,10 +189,10 @@ def test_erasure_replaces_every_mention_and_keeps_every_figure(scene, world):
 	assert "***" in frappe.db.get_value("Network Meeting", scene.meeting, "minutes")
 	assert frappe.db.get_value("Community Event", scene.event, "title") == "Hoffest"
 	assert frappe.db.get_value("Resident", scene.y, "first_name") == "Ruth"
-	assert _figures(scene.project) == before
+	assert counted_figures(scene.project) == before
 	# the reports show the same figures; a text they show (an event's description) shows the mark
 	needles = [*scene.markers, "***"]
-	assert _texts_hidden(_reports(), needles) == _texts_hidden(reports_before, needles)
+	assert _texts_hidden(all_reports(), needles) == _texts_hidden(reports_before, needles)
 
 
 def test_a_surname_another_resident_shares_is_left_to_the_officer(scene):

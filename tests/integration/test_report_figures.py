@@ -15,7 +15,7 @@ import pytest
 from frappe.desk.query_report import run as run_report
 
 from gwk_app.reports import figures
-from tests.integration.test_reports import PROJECT_X, PROJECT_Y, YEAR, data, setup  # noqa: F401
+from tests.integration.report_data import PROJECT_X, PROJECT_Y, YEAR
 
 YEARS = [2024, 2025, 2026]
 START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
@@ -255,7 +255,7 @@ def test_resident_attributes_make_their_years_stale_other_edits_do_not(data):
 
 
 def test_erasure_makes_the_resident_years_stale(data):
-	from gwk_app.privacy.personal_data import erase
+	from gwk_app.privacy.erasure import erase
 
 	_refresh()
 	erase(data.residents["r1"])

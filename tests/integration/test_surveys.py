@@ -14,36 +14,10 @@ from frappe.utils import add_days, getdate, today
 
 from gwk_app.rules import radar
 from gwk_app.rules.suppression import suppress_table
+from tests.integration.survey_data import QUESTIONS, RESPONSE, SURVEY, delete_surveys
 
-SURVEY = "Community Survey"
-RESPONSE = "Community Survey Response"
 MARK = uuid.uuid4().hex[:8]
 SUBMIT = "/api/method/gwk_app.api.surveys.submit"
-
-QUESTIONS = [
-	{
-		"question_type": "Single Choice",
-		"label": "Wie gern wohnen Sie hier?",
-		"label_ar": "هل تحب السكن هنا؟",
-		"label_en": "Do you like living here?",
-		"options": "Gern\nEs geht\nNicht gern",
-		"options_ar": "نعم\nإلى حد ما\nلا",
-		"required": 1,
-	},
-	{
-		"question_type": "Multiple Choice",
-		"label": "Was fehlt im Viertel?",
-		"options": "Grün\nSpielplatz\nCafé",
-	},
-	{"question_type": "Scale 1-5", "label": "Wie sicher fühlen Sie sich?"},
-	{
-		"question_type": "Number",
-		"label": "Seit wie vielen Jahren wohnen Sie hier?",
-		"min_value": 0,
-		"max_value": 1000,
-	},
-	{"question_type": "Short Text", "label": "Ihre Idee für das Viertel"},
-]
 
 
 def _survey(world, title, status="Open", **values):
@@ -65,19 +39,6 @@ def _keys(doc) -> list[str]:
 	return [q.name for q in doc.questions]
 
 
-def _delete(names):
-	response = frappe.qb.DocType(RESPONSE)
-	answer = frappe.qb.DocType("Community Survey Answer")
-	ids = frappe.get_all(RESPONSE, filters={"survey": ("in", names)}, pluck="name")
-	if ids:
-		frappe.qb.from_(answer).delete().where(answer.parent.isin(ids)).run()
-		frappe.qb.from_(response).delete().where(response.name.isin(ids)).run()
-	for name in names:
-		frappe.delete_doc(SURVEY, name, force=True, ignore_permissions=True)
-	version = frappe.qb.DocType("Version")
-	frappe.qb.from_(version).delete().where(version.docname.isin(names)).run()
-
-
 @pytest.fixture(scope="module")
 def surveys(world):
 	"""Committed surveys for the web server (open, closed, draft); deleted with their responses after."""
@@ -96,7 +57,7 @@ def surveys(world):
 	)
 	frappe.db.rollback()
 	frappe.set_user("Administrator")
-	_delete([d.name for d in docs.values()])
+	delete_surveys([d.name for d in docs.values()])
 	frappe.db.commit()  # remove the committed test surveys
 
 

@@ -8,21 +8,17 @@ import frappe
 import pytest
 from frappe.utils import today
 
-from tests.integration.test_browser import (  # noqa: F401 - browser and desk_site are fixtures
-	Desk,
-	_login,
-	browser,
-	desk_site,
-	pytestmark,
-)
-from tests.integration.test_surveys import QUESTIONS, RESPONSE, SURVEY, _delete
+from tests.integration.browser import BROWSER_MARKS, Desk, login
+from tests.integration.survey_data import QUESTIONS, RESPONSE, SURVEY, delete_surveys
+
+pytestmark = BROWSER_MARKS
 
 try:
 	from selenium.webdriver.common.by import By
 	from selenium.webdriver.common.keys import Keys
 	from selenium.webdriver.support import expected_conditions as EC
 	from selenium.webdriver.support.ui import Select
-except ImportError:  # pragma: no cover - test_browser's pytestmark skips the module then
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
 	pass
 
 MARK = uuid.uuid4().hex[:8]
@@ -44,7 +40,7 @@ def survey(world):
 	frappe.db.commit()  # the web server reads committed data only
 	yield frappe._dict(name=doc.name, keys=[q.name for q in doc.questions])
 	frappe.db.rollback()
-	_delete([doc.name])
+	delete_surveys([doc.name])
 	frappe.db.commit()  # remove the committed survey and what the browser stored
 
 
@@ -74,7 +70,7 @@ def _wait_answer(desk: Desk, previous: str = "") -> str:
 	return element.text.strip()
 
 
-def test_resident_answers_in_arabic_right_to_left(server, world, browser, survey):  # noqa: F811
+def test_resident_answers_in_arabic_right_to_left(server, world, browser, survey):
 	frappe.cache.delete(frappe.cache.make_key("rl:gwk_app.api.surveys.submit:127.0.0.1"))
 	desk = Desk(browser, server.url)
 	browser.delete_all_cookies()
@@ -120,10 +116,10 @@ def test_resident_answers_in_arabic_right_to_left(server, world, browser, survey
 	assert (survey["keys"][0], "Es geht", 0.0) in row.answers and (survey["keys"][2], "4", 4.0) in row.answers
 
 
-def test_staff_types_questionnaires_one_after_another(server, world, browser, survey):  # noqa: F811
+def test_staff_types_questionnaires_one_after_another(server, world, browser, survey):
 	desk = Desk(browser, server.url)
 	browser.delete_all_cookies()
-	_login(desk, world.users.staff_a, world.password)
+	login(desk, world.users.staff_a, world.password)
 	before = len(_responses(survey.name))
 	browser.get(f"{server.url}/umfrage?survey={survey.name}&entry=1")
 	desk.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".gwk-entry")))

@@ -2,58 +2,27 @@
 profile and logs hours through the portal page's own forms; staff see suggested volunteers on the
 opportunity form."""
 
-import shutil
-import tempfile
 import time
-from pathlib import Path
 
 import frappe
 import pytest
 from frappe.utils import add_days, today
 
-from tests.integration.test_browser import chrome_service
-from tests.integration.test_volunteering import portal  # noqa: F401  (module fixture)
+from tests.integration.browser import BROWSER_MARKS, WAIT, chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-WAIT = 30
-
-missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-pytestmark = [
-	pytest.mark.browser,
-	pytest.mark.skipif(bool(missing), reason=f"browser tests need Chromium (missing: {', '.join(missing)})"),
-]
+pytestmark = BROWSER_MARKS
 
 try:
-	from selenium import webdriver
 	from selenium.webdriver.common.by import By
 	from selenium.webdriver.support.ui import WebDriverWait
-except ImportError:  # pragma: no cover - selenium is part of the bench environment
-	pytestmark.append(pytest.mark.skip(reason="selenium is not installed in the bench environment"))
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
+	pass
 
 
 @pytest.fixture(scope="module")
 def browser():
-	profile = tempfile.mkdtemp(prefix="gwk-chromium-portal-")
-	options = webdriver.ChromeOptions()
-	options.binary_location = str(CHROMIUM)
-	for flag in (
-		"--headless",
-		"--no-sandbox",
-		"--disable-gpu",
-		"--disable-dev-shm-usage",
-		"--no-first-run",
-		f"--user-data-dir={profile}",
-		"--window-size=1280,1000",
-	):
-		options.add_argument(flag)
-	driver = webdriver.Chrome(options=options, service=chrome_service())
-	driver.set_page_load_timeout(90)
-	try:
+	with chromium("gwk-chromium-portal-", "1280,1000") as driver:
 		yield driver
-	finally:
-		driver.quit()
-		shutil.rmtree(profile, ignore_errors=True)
 
 
 def _wait_for(check, timeout=WAIT):

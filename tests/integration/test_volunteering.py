@@ -4,10 +4,12 @@ reminder, matching, and the volunteer portal over HTTP. Synthetic data only."""
 import frappe
 import pytest
 from frappe.utils import add_days, add_years, getdate, today
-from frappe.utils.password import update_password
 
 from gwk_app.api.volunteering import suggest_volunteers
 from gwk_app.volunteering.tasks import CLEARANCE_MARKER, remind_clearance_expiry
+from tests.integration.volunteers import assignment as _assignment
+from tests.integration.volunteers import portal_user as _portal_user
+from tests.integration.volunteers import volunteer as _volunteer
 
 
 @pytest.fixture(autouse=True)
@@ -16,25 +18,6 @@ def _fresh_settings():
 	frappe.db.value_cache.pop("GWK Settings", None)
 	yield
 	frappe.db.value_cache.pop("GWK Settings", None)
-
-
-def _volunteer(project, name="Testperson Ehrenamt", **values):
-	return frappe.get_doc(
-		{"doctype": "Community Volunteer", "project": project, "volunteer_name": name, **values}
-	)
-
-
-def _assignment(project, volunteer, opportunity=None, **values):
-	return frappe.get_doc(
-		{
-			"doctype": "Volunteer Assignment",
-			"project": project,
-			"volunteer": volunteer,
-			"opportunity": opportunity,
-			"from_date": values.pop("from_date", today()),
-			**values,
-		}
-	)
 
 
 def _refused(doc, error, text, doctype=None):
@@ -287,7 +270,7 @@ def test_hours_take_the_assignments_project_and_sum_up(world):
 	assert frappe.db.get_value("Volunteer Assignment", assignment.name, "total_hours") == 4
 
 
-def test_staff_cannot_log_hours_on_other_projects_assignment(world):
+def test_staff_cannot_log_hours_on_other_projectsassignment(world):
 	frappe.set_user(world.users.staff_a)
 	doc = _hours(world.b.volunteer_assignment)
 	_refused(doc, frappe.LinkValidationError, "Could not find")
@@ -465,81 +448,6 @@ def test_matching_over_http(server, world):
 # ---------------------------------------------------------------- volunteer portal over HTTP
 
 
-def _portal_user(email):
-	"""A website user with the role GWK Volunteer (the role is restored if something removed it)."""
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": "Portal",
-				"last_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"roles": [{"role": "GWK Volunteer"}],
-			}
-		).insert(ignore_permissions=True)
-	user = frappe.get_doc("User", email)
-	if "GWK Volunteer" not in {r.role for r in user.roles}:
-		user.add_roles("GWK Volunteer")
-	frappe.clear_cache(user=email)  # cached roles survive a rollback
-	return email
-
-
-@pytest.fixture(scope="module")
-def portal(world):
-	"""A volunteer with a portal login and an assignment, and another volunteer of the same project;
-	committed so the web server sees them, deleted afterwards."""
-	frappe.set_user("Administrator")
-	email = _portal_user("gwk-volunteer-portal@example.com")
-	_remove_portal_records(email)
-	update_password(email, world.password)
-	own = _volunteer(
-		world.a.project,
-		name="Portalia Ehrenwert",
-		user=email,
-		languages="Deutsch",
-		availability=[{"weekday": "Monday", "from_time": "10:00", "to_time": "12:00"}],
-	).insert()
-	other = _volunteer(world.a.project, name="Andere Freiwillige", languages="Polnisch").insert()
-	own_assignment = _assignment(
-		world.a.project, own.name, world.a.opportunity, from_date=add_days(today(), -20)
-	).insert()
-	other_assignment = _assignment(
-		world.a.project, other.name, world.a.opportunity, from_date=add_days(today(), -20)
-	).insert()
-	frappe.db.commit()
-	yield frappe._dict(
-		user=email,
-		own=own.name,
-		other=other.name,
-		own_assignment=own_assignment.name,
-		other_assignment=other_assignment.name,
-	)
-	frappe.set_user("Administrator")
-	frappe.db.rollback()
-	_remove_portal_records(email, other.name)  # the login itself stays, like the world's users
-
-
-def _remove_portal_records(email, *extra_volunteers):
-	"""Remove what the portal fixture commits (also leftovers of an interrupted run)."""
-	volunteers = [
-		*frappe.get_all("Community Volunteer", filters={"user": email}, pluck="name"),
-		*extra_volunteers,
-	]
-	volunteers += frappe.get_all(
-		"Community Volunteer", filters={"volunteer_name": "Andere Freiwillige"}, pluck="name"
-	)
-	assignments = frappe.get_all(
-		"Volunteer Assignment", filters={"volunteer": ("in", volunteers)}, pluck="name"
-	)
-	if assignments:
-		frappe.db.delete("Volunteer Hours", {"assignment": ("in", assignments)})
-		frappe.db.delete("Volunteer Assignment", {"name": ("in", assignments)})
-	for name in set(volunteers):
-		frappe.delete_doc("Community Volunteer", name, force=True, ignore_permissions=True)
-	frappe.db.commit()
-
-
 @pytest.fixture(scope="module")
 def volunteer_session(server, portal, world):
 	return server.session(portal.user, world.password)
@@ -679,7 +587,8 @@ def test_portal_login_lands_on_the_portal_page(server, portal, world):
 
 
 def test_volunteer_who_is_a_resident_is_part_of_art15_export_and_erasure(world):
-	from gwk_app.privacy.personal_data import collect, erase
+	from gwk_app.privacy.erasure import erase
+	from gwk_app.privacy.export import collect
 
 	frappe.set_user("Administrator")
 	resident = frappe.get_doc(
@@ -770,7 +679,7 @@ def test_public_page_lists_published_open_opportunities_only(server, world, publ
 # ---------------------------------------------------------------- more read paths
 
 
-def test_child_rows_follow_their_volunteer(world):
+def test_child_rows_follow_theirvolunteer(world):
 	frappe.set_user(world.users.staff_a)
 	rows = frappe.get_list(
 		"Community Volunteer Availability",

@@ -1,6 +1,7 @@
 """Doctype JSON sanity: what a migrate would only find out at run time, checked without Frappe."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,35 @@ def test_child_tables_of_project_bound_doctypes_are_registered():
 def test_every_json_file_parses():
 	for path in APP.rglob("*.json"):
 		json.loads(path.read_text())
+
+
+# Frappe's generated type block (hooks.py export_python_type_annotations): every controller carries one,
+# and it names exactly the doctype's data fields (regenerate with scripts/export_types.py)
+_TYPE_BLOCK = re.compile(r"# begin: auto-generated types\n(.*?)# end: auto-generated types", re.S)
+# layout fields, and field types frappe.types.DF has no type for
+_NO_TYPE = {
+	"Section Break",
+	"Column Break",
+	"Tab Break",
+	"Fold",
+	"HTML",
+	"Button",
+	"Heading",
+	"Image",
+	"Geolocation",
+}
+
+
+@pytest.mark.parametrize("doctype", sorted(doctypes()))
+def test_controller_carries_the_generated_type_block(doctype):
+	meta = doctypes()[doctype]
+	source = Path(meta["_path"]).with_suffix(".py").read_text()
+	block = _TYPE_BLOCK.search(source)
+	assert block, f"{doctype}: no generated type block (run scripts/export_types.py)"
+	typed = set(re.findall(r"^\t\t(\w+): DF\.", block.group(1), re.M))
+	wanted = {f["fieldname"] for f in meta["fields"] if f["fieldtype"] not in _NO_TYPE}
+	if meta.get("istable"):
+		wanted |= {"parent", "parentfield", "parenttype"}
+	if meta.get("autoname") == "autoincrement":
+		wanted.add("name")
+	assert typed == wanted, f"{doctype}: type block out of date (run scripts/export_types.py)"

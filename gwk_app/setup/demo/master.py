@@ -7,6 +7,7 @@ import frappe
 from gwk_app.constants import CARRIER_ROLE, PROJECT_LEAD_ROLE, STAFF_ROLE
 from gwk_app.rules.common import age_group
 from gwk_app.setup.demo.data import CITY, DISTRICTS, GENDER_WEIGHTS, GENDERS, PARTNERS, PROJECTS
+from gwk_app.setup.demo.utils import insert_user
 
 
 class MasterData:
@@ -85,18 +86,7 @@ class MasterData:
 		email = f"demo-{local}@example.org"
 		# draw the names even when the user exists, so the data that follows stays the same
 		first, last = self.fake.first_name(), self.fake.last_name()
-		if not frappe.db.exists("User", email):
-			self._insert(
-				{
-					"doctype": "User",
-					"email": email,
-					"first_name": first,
-					"last_name": last,
-					"send_welcome_email": 0,
-					"language": "de",
-					"roles": [{"role": r} for r in roles],
-				}
-			)
+		insert_user(email, first, last, roles)
 		return email
 
 	# ------------------------------------------------------------------ people

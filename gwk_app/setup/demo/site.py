@@ -8,6 +8,7 @@ from frappe import _
 from frappe.utils.password import update_password
 
 from gwk_app.constants import DEMO_PASSWORD, ESF_ROLE, OFFICER_ROLE, REGIONAL_SETTINGS, VOLUNTEER_ROLE
+from gwk_app.setup.demo.utils import insert_user
 
 
 def configure_site():
@@ -118,17 +119,7 @@ def _without_system_manager(email: str):
 def _ensure_user(email: str, roles: tuple[str, ...]):
 	first, last = email.split("@")[0].removeprefix("demo-").title(), "Demo"
 	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": first,
-				"last_name": last,
-				"send_welcome_email": 0,
-				"language": "de",
-				"roles": [{"role": r} for r in roles],
-			}
-		).insert(ignore_permissions=True)
+		insert_user(email, first, last, roles)
 	else:
 		user = frappe.get_doc("User", email)
 		missing = set(roles) - {r.role for r in user.roles}

@@ -6,6 +6,23 @@ import frappe
 from pypika.terms import Parameter
 
 
+def insert_user(email: str, first_name: str, last_name: str, roles) -> None:
+	"""A demo login (German, no welcome e-mail) unless it exists."""
+	if frappe.db.exists("User", email):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first_name,
+			"last_name": last_name,
+			"send_welcome_email": 0,
+			"language": "de",
+			"roles": [{"role": r} for r in roles],
+		}
+	).insert(ignore_permissions=True)
+
+
 def bulk_insert(doctype: str, fields: list[str], rows: list[list]) -> None:
 	"""Insert rows in one round trip per batch.
 

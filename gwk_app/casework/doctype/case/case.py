@@ -10,6 +10,36 @@ from gwk_app.rules.casework import case_transition_allowed
 
 
 class Case(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.casework.doctype.case_party.case_party import CaseParty
+		from gwk_app.casework.doctype.case_topic.case_topic import CaseTopic
+
+		case_type: DF.Literal[
+			"Counselling", "Neighbourhood Conflict / Mediation", "Application Help", "Housing", "Other"
+		]
+		closed_on: DF.Date | None
+		description: DF.Text | None
+		district: DF.Link | None
+		next_follow_up: DF.Date | None
+		opened_on: DF.Date
+		outcome: DF.SmallText | None
+		parties: DF.Table[CaseParty]
+		project: DF.Link
+		resident: DF.Link
+		resident_name: DF.Data | None
+		responsible: DF.Link | None
+		status: DF.Literal["Open", "In Progress", "Referred", "Closed", "Dormant"]
+		title: DF.Data
+		topics: DF.TableMultiSelect[CaseTopic]
+
+	# end: auto-generated types
 	def validate(self):
 		validate_not_future(self.opened_on, "Opened On")
 		self.validate_status_change()

@@ -10,6 +10,34 @@ from gwk_app.rules.text import contains_contact_data
 
 
 class Consultation(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.casework.doctype.consultation_topic.consultation_topic import ConsultationTopic
+
+		age_group: DF.Literal["", "Under 18", "18-29", "30-54", "55-64", "65 and over", "Unknown"]
+		anonymous: DF.Check
+		case: DF.Link | None
+		channel: DF.Literal[
+			"Office Hours", "Appointment", "Phone", "E-Mail", "Outreach", "Home Visit", "At an Event"
+		]
+		consultation_date: DF.Date
+		district: DF.Link | None
+		duration_minutes: DF.Int
+		gender: DF.Literal["", "Female", "Male", "Diverse", "Not specified"]
+		note: DF.SmallText | None
+		project: DF.Link
+		resident: DF.Link | None
+		resident_name: DF.Data | None
+		staff_member: DF.Link | None
+		topics: DF.TableMultiSelect[ConsultationTopic]
+
+	# end: auto-generated types
 	def validate(self):
 		validate_not_future(self.consultation_date, "Date")
 		if not duration_ok(self.duration_minutes):

@@ -43,6 +43,41 @@ def busy_intervals(staff_member: str, start, end, exclude: str | None = None, lo
 
 
 class ConsultationAppointment(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		booked_on: DF.Datetime | None
+		booked_via: DF.Literal["Staff", "Public Booking"]
+		cancel_key: DF.Data | None
+		cancelled_on: DF.Datetime | None
+		channel: DF.Literal["In Person", "Phone", "Video"]
+		consent_recorded_on: DF.Datetime | None
+		consent_text: DF.SmallText | None
+		consultation: DF.Link | None
+		contact_consent: DF.Check
+		duration_minutes: DF.Int
+		email: DF.Data | None
+		ends_on: DF.Datetime | None
+		first_name: DF.Data | None
+		notes: DF.SmallText | None
+		phone: DF.Data | None
+		place: DF.Data | None
+		project: DF.Link
+		reminder_sent_on: DF.Datetime | None
+		resident: DF.Link | None
+		resident_name: DF.Data | None
+		staff_member: DF.Link
+		starts_on: DF.Datetime
+		status: DF.Literal["Requested", "Confirmed", "Attended", "No-Show", "Cancelled"]
+		subject: DF.Data | None
+		topic: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		if not rules.duration_ok(self.duration_minutes):
 			frappe.throw(

@@ -10,6 +10,30 @@ from gwk_app.rules import appointments as rules
 
 
 class ConsultationSchedule(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.casework.doctype.consultation_schedule_closed_day.consultation_schedule_closed_day import (
+			ConsultationScheduleClosedDay,
+		)
+		from gwk_app.casework.doctype.consultation_schedule_slot.consultation_schedule_slot import (
+			ConsultationScheduleSlot,
+		)
+
+		booking_days: DF.Int
+		closed_days: DF.Table[ConsultationScheduleClosedDay]
+		min_lead_hours: DF.Int
+		project: DF.Link
+		public_intro: DF.SmallText | None
+		published: DF.Check
+		slot_rules: DF.Table[ConsultationScheduleSlot]
+
+	# end: auto-generated types
 	def validate(self):
 		if not 1 <= int(self.booking_days or 0) <= rules.MAX_BOOKING_DAYS:
 			frappe.throw(

@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class ConsultationScheduleClosedDay(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		closed_from: DF.Date
+		closed_to: DF.Date | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		reason: DF.Data | None
+	# end: auto-generated types
 	pass

@@ -13,6 +13,23 @@ from gwk_app.imports.rules import month_start
 
 
 class ContactTally(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.casework.doctype.contact_tally_count.contact_tally_count import ContactTallyCount
+
+		counts: DF.Table[ContactTallyCount]
+		month: DF.Date
+		project: DF.Link
+		source: DF.Data | None
+		total_contacts: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		self.month = month_start(getdate(self.month))
 		validate_not_future(self.month, "Month")

@@ -14,6 +14,27 @@ DOCTYPE = "Office Hours Visit"
 
 
 class OfficeHoursVisit(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		arrived_at: DF.Datetime | None
+		called_at: DF.Datetime | None
+		closed_at: DF.Datetime | None
+		consultation: DF.Link | None
+		label: DF.Data | None
+		project: DF.Link
+		queue_number: DF.Int
+		staff_member: DF.Link | None
+		status: DF.Literal["Waiting", "Called", "Done", "Left"]
+		visit_date: DF.Date
+		waiting_minutes: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		problem = rules.visit_label_problem(self.label)
 		if problem:

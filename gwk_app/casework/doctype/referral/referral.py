@@ -11,6 +11,33 @@ from gwk_app.rules.casework import REFERRAL_FINAL_STATUSES, referral_passes_data
 
 
 class Referral(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		appointment_date: DF.Date | None
+		case: DF.Link | None
+		consent: DF.Link | None
+		consultation: DF.Link | None
+		feedback_on: DF.Date | None
+		method: DF.Literal["Information Only", "Contact Data Passed On", "Appointment Made", "Accompanied"]
+		outcome: DF.SmallText | None
+		partner: DF.Link
+		project: DF.Link
+		reason: DF.SmallText | None
+		referred_on: DF.Date
+		resident: DF.Link
+		resident_name: DF.Data | None
+		responsible: DF.Link | None
+		status: DF.Literal["Referred", "Appointment", "Completed", "Not Taken Up", "Declined"]
+		topic: DF.Link | None
+		waiting_days: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		validate_not_future(self.referred_on, "Referred On")
 		validate_period(self.referred_on, self.appointment_date, "Referred On", "Appointment Date")

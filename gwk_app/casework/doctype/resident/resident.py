@@ -11,6 +11,36 @@ from gwk_app.rules.common import UNKNOWN_AGE_GROUP, age_group, valid_birth_year
 
 
 class Resident(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		age_group: DF.Literal["", "Under 18", "18-29", "30-54", "55-64", "65 and over", "Unknown"]
+		anonymised_on: DF.Date | None
+		birth_year: DF.Int
+		district: DF.Link | None
+		duplicate_candidates: DF.SmallText | None
+		email: DF.Data | None
+		first_name: DF.Data | None
+		full_name: DF.Data | None
+		gender: DF.Literal["", "Female", "Male", "Diverse", "Not specified"]
+		interpreter_needed: DF.Check
+		languages: DF.Data | None
+		last_name: DF.Data | None
+		notes: DF.Text | None
+		phone: DF.Data | None
+		possible_duplicate: DF.Check
+		postcode: DF.Data | None
+		project: DF.Link
+		pseudonym: DF.Data | None
+		special_category_notes: DF.SmallText | None
+		street: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.full_name = full_name(self.first_name, self.last_name, self.pseudonym)
 		if not self.full_name:

@@ -5,4 +5,17 @@ from gwk_app.validation import CheckedDocument
 
 
 class Topic(CheckedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		description: DF.SmallText | None
+		disabled: DF.Check
+		special_category: DF.Check
+		topic_name: DF.Data
+	# end: auto-generated types
 	pass

@@ -10,6 +10,66 @@ from gwk_app.rules import events as rules
 
 
 class CommunityEvent(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.community.doctype.community_event_organiser.community_event_organiser import (
+			CommunityEventOrganiser,
+		)
+		from gwk_app.community.doctype.community_event_participant.community_event_participant import (
+			CommunityEventParticipant,
+		)
+		from gwk_app.community.doctype.community_event_partner.community_event_partner import (
+			CommunityEventPartner,
+		)
+		from gwk_app.community.doctype.community_event_photo.community_event_photo import CommunityEventPhoto
+
+		attended_count: DF.Int
+		capacity: DF.Int
+		district: DF.Link | None
+		ends_on: DF.Datetime | None
+		event_type: DF.Literal[
+			"District Festival",
+			"Spring Clean-up",
+			"Business Round Table",
+			"Workshop",
+			"Reading",
+			"Advent Market",
+			"Group Session",
+			"Other",
+		]
+		headcount_18_29: DF.Int
+		headcount_30_54: DF.Int
+		headcount_55_64: DF.Int
+		headcount_65_plus: DF.Int
+		headcount_diverse: DF.Int
+		headcount_female: DF.Int
+		headcount_male: DF.Int
+		headcount_total: DF.Int
+		headcount_under_18: DF.Int
+		organisers: DF.TableMultiSelect[CommunityEventOrganiser]
+		participants: DF.Table[CommunityEventParticipant]
+		partners: DF.TableMultiSelect[CommunityEventPartner]
+		photos: DF.Table[CommunityEventPhoto]
+		place: DF.Data | None
+		project: DF.Link
+		public_description: DF.SmallText | None
+		published: DF.Check
+		registered_count: DF.Int
+		registration_required: DF.Check
+		series: DF.Link | None
+		series_date: DF.Date | None
+		starts_on: DF.Datetime
+		status: DF.Literal["Planned", "Held", "Cancelled"]
+		title: DF.Data
+		waiting_count: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		validate_period(
 			get_datetime(self.starts_on) if self.starts_on else None,

@@ -12,6 +12,40 @@ from gwk_app.rules import events as rules
 
 
 class CommunityEventSeries(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		capacity: DF.Int
+		district: DF.Link | None
+		end_time: DF.Time
+		event_type: DF.Literal[
+			"District Festival",
+			"Spring Clean-up",
+			"Business Round Table",
+			"Workshop",
+			"Reading",
+			"Advent Market",
+			"Group Session",
+			"Other",
+		]
+		from_date: DF.Date
+		interval_weeks: DF.Int
+		place: DF.Data | None
+		project: DF.Link
+		public_description: DF.SmallText | None
+		published: DF.Check
+		registration_required: DF.Check
+		start_time: DF.Time
+		title: DF.Data
+		to_date: DF.Date
+		weekday: DF.Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+	# end: auto-generated types
 	def validate(self):
 		validate_period(self.from_date, self.to_date, "From", "To")
 		validate_period(

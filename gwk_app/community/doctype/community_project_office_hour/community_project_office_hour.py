@@ -5,4 +5,21 @@ from frappe.model.document import Document
 
 
 class CommunityProjectOfficeHour(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from_time: DF.Time
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		place: DF.Data | None
+		to_time: DF.Time
+		topic: DF.Data | None
+		weekday: DF.Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+	# end: auto-generated types
 	pass

@@ -19,6 +19,31 @@ QUESTION_PROBLEMS = {
 
 
 class CommunitySurvey(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.community.doctype.community_survey_district.community_survey_district import (
+			CommunitySurveyDistrict,
+		)
+		from gwk_app.community.doctype.community_survey_question.community_survey_question import (
+			CommunitySurveyQuestion,
+		)
+
+		closes_on: DF.Date | None
+		districts: DF.TableMultiSelect[CommunitySurveyDistrict]
+		opens_on: DF.Date | None
+		project: DF.Link
+		purpose: DF.SmallText | None
+		questions: DF.Table[CommunitySurveyQuestion]
+		status: DF.Literal["Draft", "Open", "Closed"]
+		title: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		validate_period(self.opens_on, self.closes_on, "Opens On", "Closes On")
 		for row in self.questions:

@@ -43,6 +43,28 @@ def refuse_closed():
 
 
 class CommunitySurveyResponse(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.community.doctype.community_survey_answer.community_survey_answer import (
+			CommunitySurveyAnswer,
+		)
+
+		answers: DF.Table[CommunitySurveyAnswer]
+		channel: DF.Literal["Online", "Outreach", "Paper"]
+		district: DF.Link | None
+		language: DF.Literal["de", "en", "ar", "ru", "uk", "tr"]
+		project: DF.Link
+		response_date: DF.Date
+		submission_key: DF.Data | None
+		survey: DF.Link
+
+	# end: auto-generated types
 	def before_validate(self):
 		if not self.flags.in_insert:
 			return

@@ -12,6 +12,32 @@ FOLLOW_UP_MARKER = "gwk-network-follow-up"
 
 
 class NetworkMeeting(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.community.doctype.network_meeting_attendee.network_meeting_attendee import (
+			NetworkMeetingAttendee,
+		)
+		from gwk_app.community.doctype.network_meeting_follow_up.network_meeting_follow_up import (
+			NetworkMeetingFollowUp,
+		)
+
+		attendees: DF.Table[NetworkMeetingAttendee]
+		follow_ups: DF.Table[NetworkMeetingFollowUp]
+		meeting_date: DF.Date
+		minutes: DF.TextEditor | None
+		network: DF.Link
+		network_name: DF.Data | None
+		place: DF.Data | None
+		project: DF.Link
+		topics: DF.SmallText | None
+
+	# end: auto-generated types
 	def before_insert(self):
 		# the project follows the network; a wrong network fails the link check like a missing one
 		if not self.project and isinstance(self.network, str):

@@ -14,13 +14,41 @@ from frappe.utils import getdate, now_datetime, today
 
 from gwk_app.constants import OFFICER_ROLES
 from gwk_app.controllers import validate_not_future
-from gwk_app.privacy import audit, personal_data
+from gwk_app.privacy import audit, erasure, export, holds, personal_data
 from gwk_app.rules.casework import duplicate_key
 from gwk_app.rules.privacy import request_due_date
 from gwk_app.validation import CheckedDocument
 
 
 class DataSubjectRequest(CheckedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		completed_on: DF.Date | None
+		due_on: DF.Date | None
+		erased_on: DF.Datetime | None
+		identity_verified: DF.Check
+		outcome: DF.SmallText | None
+		project: DF.Link | None
+		received_on: DF.Date
+		request_type: DF.Literal[
+			"",
+			"Art. 15 Access",
+			"Art. 16 Rectification",
+			"Art. 17 Erasure",
+			"Art. 18 Restriction",
+			"Art. 21 Objection",
+		]
+		resident: DF.Link
+		resident_name: DF.Data | None
+		status: DF.Literal["Open", "In Progress", "Completed", "Rejected"]
+
+	# end: auto-generated types
 	def validate(self):
 		validate_not_future(self.received_on, "Received On")
 		self.due_on = request_due_date(getdate(self.received_on)) if self.received_on else None
@@ -74,7 +102,7 @@ class DataSubjectRequest(CheckedDocument):
 	def get_holds(self) -> list[str]:
 		"""Why the resident's data must still be kept (open case, ESF duty), for the erasure dialog."""
 		self.check_officer()
-		return sorted(personal_data.held_residents([self.resident]))
+		return sorted(holds.held_residents([self.resident]))
 
 	@frappe.whitelist()
 	def erase_personal_data(self, confirm_holds: bool = False) -> dict:
@@ -90,7 +118,7 @@ class DataSubjectRequest(CheckedDocument):
 			)
 		if self.erased_on:
 			frappe.throw(_("The data of this request were already erased."), title=_("Already Erased"))
-		if personal_data.held_residents([self.resident]) and not frappe.parse_json(confirm_holds):
+		if holds.held_residents([self.resident]) and not frappe.parse_json(confirm_holds):
 			frappe.throw(
 				_(
 					"This resident still has an open case or an ESF participation under the retention duty."
@@ -98,7 +126,7 @@ class DataSubjectRequest(CheckedDocument):
 				),
 				title=_("Data Still Needed"),
 			)
-		result = personal_data.erase(self.resident)
+		result = erasure.erase(self.resident)
 		note = _("Personal data erased on {0} by {1}.").format(
 			frappe.format(now_datetime(), "Datetime"), frappe.session.user
 		)
@@ -137,11 +165,11 @@ def download_export(name: str, file_format: str = "JSON"):
 		frappe.throw(_("Choose JSON or PDF."), title=_("Invalid Format"))
 	doc = _request_for_export(name)
 	if file_format == "JSON":
-		content = personal_data.export_json(doc.resident).encode()
+		content = export.export_json(doc.resident).encode()
 		frappe.local.response.filename = f"{doc.resident}-art15.json"
 		frappe.local.response.type = "download"
 	else:
-		content = personal_data.export_pdf(doc.resident)
+		content = export.export_pdf(doc.resident)
 		frappe.local.response.filename = f"{doc.resident}-art15.pdf"
 		frappe.local.response.type = "pdf"
 	frappe.local.response.filecontent = content

@@ -19,6 +19,48 @@ from gwk_app.rules.privacy import (
 
 
 class ESFParticipation(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		age_group: DF.Literal["", "Under 18", "18-29", "30-54", "55-64", "65 and over", "Unknown"]
+		consent: DF.Link | None
+		disability: DF.Literal["Yes", "No", "Not specified"]
+		employment_status: DF.Literal[
+			"",
+			"Unemployed",
+			"Long-term Unemployed",
+			"Economically Inactive",
+			"Employed (incl. Self-employed)",
+		]
+		entry_date: DF.Date
+		exit_date: DF.Date | None
+		exit_status: DF.Literal[
+			"",
+			"Job Searching",
+			"In Education or Training",
+			"Gained a Qualification",
+			"In Employment",
+			"Other",
+		]
+		foreign_background: DF.Literal["Yes", "No", "Not specified"]
+		gender: DF.Literal["", "Female", "Male", "Diverse", "Not specified"]
+		homeless: DF.Literal["Yes", "No", "Not specified"]
+		isced_level: DF.Literal["", "ISCED 0-2", "ISCED 3-4", "ISCED 5-8"]
+		last_reentry_on: DF.Date | None
+		minority: DF.Literal["Yes", "No", "Not specified"]
+		planned_exit_date: DF.Date | None
+		project: DF.Link
+		reentry_count: DF.Int
+		resident: DF.Link
+		resident_name: DF.Data | None
+		rural_area: DF.Literal["Yes", "No", "Not specified"]
+		third_country_national: DF.Literal["Yes", "No", "Not specified"]
+	# end: auto-generated types
 	"""The ESF Plus participant record: one per person and project, describing the situation at entry.
 	A re-entry keeps the first entry's data and only updates the exit (see `record_reentry`)."""
 

@@ -17,6 +17,27 @@ MAX_HOURS_PER_DAY = 24
 
 
 class StaffTimeEntry(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		activity: DF.Data | None
+		approved: DF.Check
+		approved_by: DF.Link | None
+		approved_on: DF.Datetime | None
+		field_of_work: DF.Literal["Counselling", "Events", "Networks", "Outreach", "Administration", "Travel"]
+		hours: DF.Float
+		month: DF.Data | None
+		project: DF.Link
+		staff: DF.Link
+		staff_name: DF.Data | None
+		work_date: DF.Date
+
+	# end: auto-generated types
 	def validate(self):
 		self.staff = self.staff or frappe.session.user
 		validate_not_future(self.work_date, "Date")

@@ -17,6 +17,30 @@ from gwk_app.reports.trail import FIGURES, collect
 
 
 class FunderReportSubmission(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.reports.doctype.funder_report_submission_figure.funder_report_submission_figure import (
+			FunderReportSubmissionFigure,
+		)
+
+		amended_from: DF.Link | None
+		figures: DF.Table[FunderReportSubmissionFigure]
+		from_date: DF.Date | None
+		funder: DF.Data | None
+		key_figures: DF.LongText | None
+		project: DF.Link
+		submitted_by: DF.Link | None
+		submitted_on: DF.Datetime | None
+		to_date: DF.Date | None
+		year: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		try:
 			year = int(self.year)

@@ -5,4 +5,21 @@ from frappe.model.document import Document
 
 
 class FunderReportSubmissionFigure(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		figure: DF.Data | None
+		label: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		record_count: DF.Int
+		records: DF.LongText | None
+		value: DF.Float
+	# end: auto-generated types
 	pass

@@ -7,6 +7,22 @@ from gwk_app.validation import CheckedDocument
 
 
 class GWKReportFigures(CheckedDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		computed_on: DF.Datetime | None
+		figures: DF.LongText | None
+		fresh_version: DF.Int
+		project: DF.Link | None
+		report: DF.Data | None
+		version: DF.Int
+		year: DF.Int
+	# end: auto-generated types
 	"""Written only by gwk_app.reports.figures (SQL upserts); read by the reports."""
 
 

@@ -13,6 +13,42 @@ from gwk_app.volunteering.tasks import close_outdated_clearance_reminders
 
 
 class CommunityVolunteer(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from gwk_app.volunteering.doctype.community_volunteer_availability.community_volunteer_availability import (
+			CommunityVolunteerAvailability,
+		)
+		from gwk_app.volunteering.doctype.community_volunteer_district.community_volunteer_district import (
+			CommunityVolunteerDistrict,
+		)
+		from gwk_app.volunteering.doctype.community_volunteer_skill.community_volunteer_skill import (
+			CommunityVolunteerSkill,
+		)
+
+		availability: DF.Table[CommunityVolunteerAvailability]
+		clearance_date: DF.Date | None
+		clearance_valid_until: DF.Date | None
+		districts: DF.TableMultiSelect[CommunityVolunteerDistrict]
+		email: DF.Data | None
+		interests: DF.SmallText | None
+		languages: DF.Data | None
+		notes: DF.SmallText | None
+		onboarding_date: DF.Date | None
+		phone: DF.Data | None
+		project: DF.Link
+		resident: DF.Link | None
+		skills: DF.TableMultiSelect[CommunityVolunteerSkill]
+		status: DF.Literal["Active", "Paused", "Left"]
+		user: DF.Link | None
+		volunteer_name: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_same_project("resident")
 		validate_not_future(self.clearance_date, "Police Clearance Certificate Issued On")

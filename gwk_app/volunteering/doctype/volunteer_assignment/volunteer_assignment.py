@@ -12,6 +12,26 @@ from gwk_app.settings import clearance_valid_years
 
 
 class VolunteerAssignment(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		community_event: DF.Link | None
+		from_date: DF.Date
+		note: DF.SmallText | None
+		opportunity: DF.Link | None
+		project: DF.Link
+		status: DF.Literal["Planned", "Active", "Completed", "Cancelled"]
+		to_date: DF.Date | None
+		total_hours: DF.Float
+		volunteer: DF.Link
+		volunteer_name: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		if not (self.opportunity or self.community_event):
 			frappe.throw(

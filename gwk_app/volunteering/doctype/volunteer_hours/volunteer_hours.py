@@ -11,6 +11,24 @@ from gwk_app.volunteering.doctype.volunteer_assignment.volunteer_assignment impo
 
 
 class VolunteerHours(ProjectBoundDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		assignment: DF.Link
+		hours: DF.Float
+		logged_by_volunteer: DF.Check
+		note: DF.SmallText | None
+		project: DF.Link
+		volunteer: DF.Link | None
+		volunteer_name: DF.Data | None
+		work_date: DF.Date
+
+	# end: auto-generated types
 	def before_insert(self):
 		# the project follows the assignment; a wrong assignment fails the link check like a missing one
 		if not self.project and isinstance(self.assignment, str):

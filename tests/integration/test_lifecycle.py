@@ -1,5 +1,8 @@
 """Lifecycle of the app in the bench: a second migrate changes nothing, and uninstall leaves no table,
-role, custom field or trace behind (then the app is installed again). Runs last (file name)."""
+role, custom field or trace behind (then the app is installed again).
+
+Marked `lifecycle` and left out of the integration suite (pyproject.toml addopts): it uninstalls the app,
+so scripts/test runs it in its own step after the suite. By hand: pytest -m lifecycle tests/integration."""
 
 import json
 import os
@@ -7,9 +10,12 @@ import subprocess
 import sys
 
 import frappe
+import pytest
 
 from gwk_app.constants import MODULES, ROLES
 from tests.unit.doctypes import doctypes
+
+pytestmark = pytest.mark.lifecycle
 
 BENCH_SITES = os.getcwd()  # conftest chdirs into the bench's sites folder
 
