@@ -12,6 +12,7 @@ from frappe.utils import add_days, get_datetime, getdate, now_datetime, today
 
 from gwk_app.api import appointments as api
 from gwk_app.casework import appointment_tasks as tasks
+from gwk_app.casework import appointments as booking
 
 APPOINTMENT = "Consultation Appointment"
 SCHEDULE = "Consultation Schedule"
@@ -253,23 +254,23 @@ def test_free_slots_leave_out_booked_closed_and_too_soon(world):
 	doc.published = 1
 	doc.min_lead_hours = 0
 	doc.save()
-	slots = [s for s in api.free_public_slots(world.a.project) if getdate(s["start"]) == day]
+	slots = [s for s in booking.free_public_slots(world.a.project) if getdate(s["start"]) == day]
 	assert [s["start"][11:16] for s in slots] == ["09:00", "09:30", "10:00", "10:30"]
 	assert all(set(s) == {"slot", "start", "end", "channel", "place"} for s in slots)
 	_appointment(
 		world, starts_on=datetime.combine(day, datetime.min.time()).replace(hour=9, minute=30)
 	).insert()
-	slots = [s for s in api.free_public_slots(world.a.project) if getdate(s["start"]) == day]
+	slots = [s for s in booking.free_public_slots(world.a.project) if getdate(s["start"]) == day]
 	assert [s["start"][11:16] for s in slots] == ["09:00", "10:00", "10:30"]
 	doc.reload()
 	doc.append("closed_days", {"closed_from": day, "reason": "Betriebsausflug"})
 	doc.save()
-	assert not [s for s in api.free_public_slots(world.a.project) if getdate(s["start"]) == day]
+	assert not [s for s in booking.free_public_slots(world.a.project) if getdate(s["start"]) == day]
 
 
 def test_unpublished_schedule_offers_nothing(world):
-	assert api.free_public_slots(world.b.project) is None
-	assert world.b.project not in api.public_projects()
+	assert booking.free_public_slots(world.b.project) is None
+	assert world.b.project not in booking.public_projects()
 
 
 # ---------------------------------------------------------------- waiting list

@@ -359,7 +359,7 @@ def _results_survey(world):
 def test_results_report_against_figures_computed_here(world):
 	from frappe.desk.query_report import run
 
-	from gwk_app.reports.common import small_cell_threshold
+	from gwk_app.settings import small_cell_threshold
 
 	doc, districts = _results_survey(world)
 	threshold = small_cell_threshold()
