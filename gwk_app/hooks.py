@@ -90,9 +90,12 @@ scheduler_events = {
 		"gwk_app.privacy.esf_completeness.remind_before_exit",
 	],
 	"hourly": ["gwk_app.reports.figures.refresh"],
-	# appointment reminders the day before, sent in the morning rather than at midnight
-	"cron": {"0 9 * * *": ["gwk_app.casework.appointment_tasks.send_reminders"]},
 }
+# appointment reminders the day before: Frappe's own daily Notification run ("Days Before") sends the
+# standard Notifications in gwk_app/casework/notification (Email Queue; SMS through SMS Settings)
+
+# the funder's time record is the Print Format "Time Record" of Staff Time Entry; it renders the month
+jinja = {"methods": ["gwk_app.privacy.time_record.time_record_html"]}
 
 # Where each module holds personal data about a resident: the registry gwk_app.privacy.personal_data reads
 # it for the Art. 15 export, the Art. 17 erasure and retention (privacy imports no module). Keys: see there.

@@ -12,10 +12,9 @@ from frappe.utils import flt, getdate, now_datetime
 from gwk_app import settings
 from gwk_app.api.reports import _send_pdf
 from gwk_app.permissions import check_project_access, led_projects
-from gwk_app.rules.targets import RED, month_bounds, week_days
+from gwk_app.privacy import time_record
+from gwk_app.rules.targets import FIELDS_OF_WORK, RED, month_bounds, week_days
 
-FIELDS_OF_WORK = ("Counselling", "Events", "Networks", "Outreach", "Administration", "Travel")
-TIME_RECORD_TEMPLATE = "gwk_app/templates/reports/time_record.html"
 SUBMISSION_TEMPLATE = "gwk_app/templates/reports/funder_report_submission.html"
 
 
@@ -163,48 +162,19 @@ def approve_month(project: str, staff: str, month: str) -> dict:
 
 def time_record_context(project: str, staff: str, month: str) -> dict:
 	project, staff, month = _text(project, "Project"), _text(staff, "Staff Member"), _month(month)
-	check_project_access(project)
-	if staff != frappe.session.user:
-		_check_lead(project)
-	start, end = month_bounds(month)
-	entries = frappe.get_list(
-		"Staff Time Entry",
-		filters={"project": project, "staff": staff, "month": month},
-		fields=["work_date", "field_of_work", "hours", "activity", "approved", "approved_by", "approved_on"],
-		order_by="work_date asc, field_of_work asc",
-		limit_page_length=0,
-	)
-	days: dict = {}
-	for e in entries:
-		day = days.setdefault(getdate(e.work_date), {f: 0.0 for f in FIELDS_OF_WORK})
-		day[e.field_of_work] += flt(e.hours)
-	approvals = {(e.approved_by, e.approved_on) for e in entries if e.approved}
-	approved_by, approved_on = sorted(approvals, key=lambda a: str(a[1]))[-1] if approvals else (None, None)
-	return {
-		"carrier": settings.carrier_name(),
-		"project": project,
-		"staff": staff,
-		"staff_name": frappe.db.get_value("User", staff, "full_name") or staff,
-		"month": month,
-		"start": start,
-		"end": end,
-		"fields": FIELDS_OF_WORK,
-		"days": sorted(days.items()),
-		"totals": {f: sum(d[f] for d in days.values()) for f in FIELDS_OF_WORK},
-		"total": sum(flt(e.hours) for e in entries),
-		"approved": bool(entries) and all(e.approved for e in entries),
-		"approved_by": approved_by and (frappe.db.get_value("User", approved_by, "full_name") or approved_by),
-		"approved_on": approved_on,
-	}
+	return time_record.context(project, staff, month)
 
 
 @frappe.whitelist()
 def time_record_pdf(project: str, staff: str, month: str) -> None:
-	"""The funder's time record (Stundennachweis) of a person, project and month, to be signed."""
-	context = time_record_context(project, staff, month)
-	_send_pdf(
-		frappe.render_template(TIME_RECORD_TEMPLATE, context), "{}-{}.pdf".format(_("Time Record"), month)
-	)
+	"""The funder's time record (Stundennachweis) of a person, project and month, to be signed: Frappe's
+	print of the Print Format "Time Record" for an entry of that month (its read permission applies)."""
+	project, staff, month = _text(project, "Project"), _text(staff, "Staff Member"), _month(month)
+	name = time_record.entry_of(project, staff, month)
+	if not name:
+		frappe.throw(_("There are no hours to approve in {0}.").format(month), title=_("No Time Record"))
+	html = frappe.get_print(time_record.DOCTYPE, name, print_format=time_record.PRINT_FORMAT)
+	_send_pdf(html, "{}-{}.pdf".format(_("Time Record"), month))
 
 
 # ---------------------------------------------------------------- funder report submission

@@ -3,14 +3,26 @@ reminder to the project's ESF officers before such a participant's planned exit.
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Coalesce
 from frappe.utils import getdate, today
 
 from gwk_app.constants import ESF_ROLE
 from gwk_app.privacy.tasks import open_reminders
-from gwk_app.rules.esf import CORE_FIELDS, missing_core_data, reminder_due
+from gwk_app.rules.esf import CORE_FIELDS, UNKNOWN_VALUES, missing_core_data, reminder_due
 from gwk_app.settings import esf_exit_reminder_days
 
 REMINDER_MARKER = "gwk-esf-core-data"
+
+
+def complete_condition(table):
+	"""The query condition "core data complete" on an ESF Participation table, built from the rule's own
+	data (rules.esf.CORE_FIELDS and UNKNOWN_VALUES, which missing_core_data reads): a report that counts
+	only complete participations counts exactly those counts_toward_targets accepts."""
+	condition = None
+	for field in CORE_FIELDS:
+		term = Coalesce(table[field], "").notin(["", *sorted(UNKNOWN_VALUES.get(field, ()))])
+		condition = term if condition is None else condition & term
+	return condition
 
 
 def incomplete(projects: list[str]) -> list[frappe._dict]:

@@ -6,7 +6,7 @@ report call them and raise the translated errors.
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from gwk_app.rules.common import WEEKDAYS, as_time
 from gwk_app.rules.events import clean_text, contains_markup, guest_registration_problem
@@ -249,25 +249,16 @@ def new_cancel_key() -> str:
 # ---------------------------------------------------------------- reminders
 
 
-def reminder_day_window(today: date) -> tuple[datetime, datetime]:
-	"""Appointments starting in [start, end) get their reminder today: those of tomorrow."""
-	tomorrow = today + timedelta(days=1)
-	return datetime.combine(tomorrow, time.min), datetime.combine(tomorrow + timedelta(days=1), time.min)
-
-
-def reminder_due(appointment: dict, today: date) -> bool:
-	"""A reminder goes out once, the day before, only with a recorded consent to be contacted and a
-	way to reach the person, and not for an appointment that is no longer open."""
-	start, end = reminder_day_window(today)
-	starts_on = appointment.get("starts_on")
+def reminder_allowed(appointment: dict) -> bool:
+	"""May the person be reminded of this appointment: only with a recorded consent to be contacted, a way
+	to reach them, and while the appointment is still open. Frappe's Notification "Consultation
+	Appointment Reminder" sends it the day before to those the controller marked with this rule
+	(`reminder_allowed`), once (`reminder_sent`)."""
 	return bool(
 		appointment.get("contact_consent")
 		and appointment.get("consent_recorded_on")
-		and not appointment.get("reminder_sent_on")
 		and appointment.get("status") in ("Requested", "Confirmed")
 		and (appointment.get("email") or appointment.get("phone"))
-		and isinstance(starts_on, datetime)
-		and start <= starts_on < end
 	)
 
 

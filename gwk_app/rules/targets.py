@@ -21,6 +21,8 @@ INDICATORS: dict[str, str] = {
 GREEN, YELLOW, RED, GREY = "Green", "Yellow", "Red", "Grey"
 # a forecast at or above the target is green; from this share of the target on it is yellow
 YELLOW_FROM = 0.9
+# the fields of work of a staff time entry (its Select options, in this order)
+FIELDS_OF_WORK = ("Counselling", "Events", "Networks", "Outreach", "Administration", "Travel")
 
 
 def period_days(start: date, end: date) -> int:

@@ -90,7 +90,19 @@ def esf(project: str, resident_name: str, **values):
 	return doc
 
 
-__all__ = ["PASSWORD", "ESF_OFFICER", "PROJECT", "STAFF", "privacy_world", "resident", "consent", "esf"]
+__all__ = [
+	"PASSWORD",
+	"ESF_OFFICER",
+	"PROJECT",
+	"STAFF",
+	"all_reports",
+	"consent",
+	"counted_figures",
+	"database_with",
+	"esf",
+	"privacy_world",
+	"resident",
+]
 
 
 TEXT_TYPES = ("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "json", "enum", "set")

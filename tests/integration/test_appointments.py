@@ -363,6 +363,15 @@ def _queued(name: str) -> list[dict]:
 	return rows
 
 
+def _send_reminders():
+	"""Frappe's own daily run of the "Days Before" Notifications (the scheduler's trigger_daily_alerts),
+	without the commit it makes after each document (the test's changes are rolled back)."""
+	from frappe.email.doctype.notification.notification import trigger_daily_alerts
+
+	with mock.patch.object(frappe.db, "commit"):
+		trigger_daily_alerts()
+
+
 def test_reminder_is_queued_once_and_only_with_consent(world, mail_queue):
 	tomorrow = _day(1, 8)
 	with_consent = _appointment(
@@ -388,8 +397,8 @@ def test_reminder_is_queued_once_and_only_with_consent(world, mail_queue):
 		contact_consent=1,
 		starts_on=_day(2, 8),
 	).insert()
-	tasks.send_reminders()
-	tasks.send_reminders()
+	_send_reminders()
+	_send_reminders()
 	assert len(_queued(with_consent.name)) == 1
 	assert _queued(without.name) == [] and _queued(later.name) == []
 	assert frappe.db.get_value(APPOINTMENT, with_consent.name, "reminder_sent_on")
@@ -417,7 +426,7 @@ def test_reminder_never_names_a_special_category_topic(world, mail_queue):
 		topic="Wohngeld",
 		starts_on=_day(1, 9),
 	).insert()
-	tasks.send_reminders()
+	_send_reminders()
 	text = _queued(special.name)[0].message
 	assert "Gesundheit" not in text and "Diagnose" not in text
 	assert "Wohngeld" in _queued(plain.name)[0].message
@@ -427,32 +436,67 @@ def test_cancelled_appointment_gets_no_reminder(world, mail_queue):
 	doc = _appointment(world, email="anna@example.com", contact_consent=1, starts_on=_day(1, 8)).insert()
 	doc.status = "Cancelled"
 	doc.save()
-	tasks.send_reminders()
+	_send_reminders()
 	assert _queued(doc.name) == []
 
 
 def test_resident_is_reminded_through_their_own_contact_data(world, mail_queue):
 	frappe.db.set_value("Resident", world.a.resident, "email", "zelda@example.com")
 	doc = _appointment(world, contact_consent=1, starts_on=_day(1, 8)).insert()
-	tasks.send_reminders()
+	_send_reminders()
 	assert len(_queued(doc.name)) == 1
 
 
 def test_sms_only_where_sms_settings_are_configured(world, mail_queue):
+	"""Frappe's send_sms sends through the gateway of SMS Settings, and nothing where none is set."""
+	gateway = "frappe.core.doctype.sms_settings.sms_settings.send_via_gateway"
 	doc = _appointment(
 		world, resident=None, first_name="Anna", phone="0371 123456", contact_consent=1, starts_on=_day(1, 8)
 	).insert()
-	with mock.patch("frappe.core.doctype.sms_settings.sms_settings.send_sms") as send:
-		tasks.send_reminders()
+	with mock.patch(gateway) as send:
+		_send_reminders()
 		assert not send.called
-	frappe.db.set_value(APPOINTMENT, doc.name, "reminder_sent_on", None)
+	assert frappe.db.get_value(APPOINTMENT, doc.name, "sms_reminder_sent") == 1
+	frappe.db.set_value(APPOINTMENT, doc.name, "sms_reminder_sent", 0)
 	frappe.db.set_single_value("SMS Settings", "sms_gateway_url", "https://sms.example.invalid/send")
-	with mock.patch("frappe.core.doctype.sms_settings.sms_settings.send_sms") as send:
-		tasks.send_reminders()
-		tasks.send_reminders()
+	with mock.patch(gateway) as send:
+		_send_reminders()
+		_send_reminders()
 		assert send.call_count == 1
-		assert send.call_args.args[0] == ["0371 123456"]
-		assert "Gesundheit" not in send.call_args.args[1]
+		arg = send.call_args.args[0]
+		assert arg["receiver_list"] == ["0371123456"]
+		text = arg["message"].decode()
+		assert doc.cancel_key in text and "Gesundheit" not in text
+
+
+def test_reminders_are_frappe_notifications_of_the_app():
+	"""The two standard Notifications are on the site, enabled, for the appointment's start."""
+	rows = frappe.get_all(
+		"Notification",
+		filters={"document_type": APPOINTMENT},
+		fields=["name", "channel", "event", "date_changed", "days_in_advance", "enabled", "is_standard"],
+		order_by="name asc",
+	)
+	assert [
+		(r.channel, r.event, r.date_changed, r.days_in_advance, r.enabled, r.is_standard) for r in rows
+	] == [
+		("Email", "Days Before", "starts_on", 1, 1, 1),
+		("SMS", "Days Before", "starts_on", 1, 1, 1),
+	]
+
+
+def test_reminder_flag_follows_the_rule(world):
+	doc = _appointment(
+		world, resident=None, first_name="Anna", email="anna@example.com", starts_on=_day(3, 8)
+	)
+	doc.insert()
+	assert doc.reminder_allowed == 0  # no consent
+	doc.contact_consent = 1
+	doc.save()
+	assert doc.reminder_allowed == 1
+	doc.status = "Cancelled"
+	doc.save()
+	assert doc.reminder_allowed == 0
 
 
 # ---------------------------------------------------------------- retention and privacy

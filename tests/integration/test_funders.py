@@ -6,6 +6,7 @@ from datetime import date
 
 import frappe
 import pytest
+from frappe import _
 from frappe.utils import add_days, getdate, today
 
 from gwk_app.api import funders
@@ -304,9 +305,13 @@ def test_time_report_per_project_person_and_month(world):
 def test_time_record_for_signature(world):
 	_entry(world.users.staff_a, world.a.project, hours=2.5)
 	_as(world.users.staff_a)
-	html = frappe.render_template(
-		funders.TIME_RECORD_TEMPLATE, funders.time_record_context(world.a.project, world.users.staff_a, MONTH)
-	)
+	entry = frappe.get_all(
+		"Staff Time Entry",
+		filters={"staff": world.users.staff_a, "project": world.a.project, "month": MONTH},
+		pluck="name",
+	)[0]
+	# Frappe's print view with the app's Print Format, as the form's Print menu shows it
+	html = frappe.get_print("Staff Time Entry", entry, print_format="Time Record")
 	assert (
 		"2.50" in html and "signature of the project lead" in html and "signature of the staff member" in html
 	)
@@ -505,6 +510,45 @@ def test_incomplete_esf_records_do_not_count_are_listed_and_reminded(world):
 	# staff read no ESF record, so the list stays closed to them
 	_as(world.users.staff_a)
 	assert not frappe.has_permission("ESF Participation", "read")
+
+
+def test_esf_plus_indicators_count_only_complete_core_data(world):
+	"""ESF Plus Indicators counts exactly the participations counts_toward_targets accepts, and says how
+	many it left out; every kind of gap (empty, unknown age band) is left out."""
+	from gwk_app.reports.report.esf_plus_indicators import esf_plus_indicators
+	from gwk_app.rules.esf import counts_toward_targets
+	from tests.integration.privacy_data import consent, esf, privacy_world, resident
+
+	pw = privacy_world(world)
+	_as(pw.staff)
+	people = {}
+	for label in ("Komplett", "OhneBildung", "OhneAlter", "OhneStatus"):
+		people[label] = resident(pw.project, label)
+		consent(pw.project, people[label], "ESF Participant Data")
+	_as(pw.officer)
+	records = {label: esf(pw.project, res) for label, res in people.items()}
+	_as("Administrator")
+	frappe.db.set_value("ESF Participation", records["OhneBildung"].name, "isced_level", None)
+	frappe.db.set_value("ESF Participation", records["OhneAlter"].name, "age_group", "Unknown")
+	frappe.db.set_value("ESF Participation", records["OhneStatus"].name, "employment_status", "")
+	_as(pw.officer)
+	start = frappe.db.get_value("ESF Participation", records["Komplett"].name, "entry_date")
+	filters = {"project": pw.project, "from_date": str(start), "to_date": str(start)}
+	_columns, rows, message, _chart, summary = esf_plus_indicators.execute(filters)
+	rows_in_period = frappe.get_all(
+		"ESF Participation",
+		filters={"project": pw.project, "entry_date": start},
+		fields=["name", "entry_date", "gender", "age_group", "employment_status", "isced_level", "consent"],
+	)
+	counted = [r for r in rows_in_period if counts_toward_targets(r)]
+	total = next(r for r in rows if r.code == "EECO01")
+	assert total.total == len(counted) >= 1
+	left_out = len(rows_in_period) - len(counted)
+	assert left_out >= 3
+	assert str(left_out) in message
+	assert (
+		next(s for s in summary if s["label"] == _("Not counted: incomplete core data"))["value"] == left_out
+	)
 
 
 # ---------------------------------------------------------------- over HTTP

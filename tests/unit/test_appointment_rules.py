@@ -156,21 +156,48 @@ def _appointment(**values):
 		"contact_consent": 1,
 		"consent_recorded_on": datetime(2026, 11, 30, 9),
 		"email": "anna@example.com",
-		"reminder_sent_on": None,
 	}
 	return {**base, **values}
 
 
-def test_reminder_only_the_day_before_with_consent_once():
-	today = date(2026, 12, 3)
-	assert r.reminder_due(_appointment(), today)
-	assert not r.reminder_due(_appointment(), date(2026, 12, 2))
-	assert not r.reminder_due(_appointment(contact_consent=0), today)
-	assert not r.reminder_due(_appointment(consent_recorded_on=None), today)
-	assert not r.reminder_due(_appointment(reminder_sent_on=datetime(2026, 12, 3, 9)), today)
-	assert not r.reminder_due(_appointment(status="Cancelled"), today)
-	assert not r.reminder_due(_appointment(email=None), today)
-	assert r.reminder_due(_appointment(email=None, phone="0371 123456"), today)
+def test_reminder_only_with_consent_contact_data_and_while_open():
+	assert r.reminder_allowed(_appointment())
+	assert r.reminder_allowed(_appointment(status="Requested"))
+	assert not r.reminder_allowed(_appointment(contact_consent=0))
+	assert not r.reminder_allowed(_appointment(consent_recorded_on=None))
+	for status in ("Cancelled", "Attended", "No-Show"):
+		assert not r.reminder_allowed(_appointment(status=status))
+	assert not r.reminder_allowed(_appointment(email=None))
+	assert r.reminder_allowed(_appointment(email=None, phone="0371 123456"))
+
+
+def test_the_reminder_notifications_send_by_the_rule_once_the_day_before():
+	"""The standard Notifications (Frappe's daily "Days Before" run) read the controller's fields."""
+	import json
+	from pathlib import Path
+
+	folder = Path(r.__file__).resolve().parents[1] / "casework" / "notification"
+	email = json.loads(
+		(folder / "consultation_appointment_reminder" / "consultation_appointment_reminder.json").read_text()
+	)
+	sms_dir = folder / "consultation_appointment_reminder_sms"
+	sms = json.loads((sms_dir / "consultation_appointment_reminder_sms.json").read_text())
+	for n, sent, to in ((email, "reminder_sent", "email"), (sms, "sms_reminder_sent", "phone")):
+		assert (n["document_type"], n["event"], n["date_changed"], n["days_in_advance"]) == (
+			"Consultation Appointment", "Days Before", "starts_on", 1,
+		)  # fmt: skip
+		assert n["is_standard"] == 1 and n["enabled"] == 1
+		assert n["set_property_after_alert"] == sent and n["property_value"] == "1"
+		assert [row["receiver_by_document_field"] for row in n["recipients"]] == [to]
+		for reminded in (0, 1):
+			for allowed in (0, 1):
+				doc = type(
+					"Doc",
+					(),
+					{"reminder_allowed": allowed, sent: reminded, "phone": "0371 1", "email": "a@b.de"},
+				)
+				assert bool(eval(n["condition"], {}, {"doc": doc})) == (allowed and not reminded)  # noqa: S307
+	assert email["channel"] == "Email" and sms["channel"] == "SMS"
 
 
 def test_reminder_never_names_a_special_category_topic():

@@ -137,3 +137,16 @@ def test_months_and_weeks():
 	week = week_days(date(2026, 12, 2))  # a Wednesday
 	assert week[0] == date(2026, 11, 30) and week[-1] == date(2026, 12, 6) and len(week) == 7
 	assert week_days(date(2026, 11, 30))[0] == date(2026, 11, 30)
+
+
+def test_fields_of_work_are_the_time_entrys_options():
+	import json
+	from pathlib import Path
+
+	from gwk_app.rules.targets import FIELDS_OF_WORK
+
+	path = (
+		Path(__file__).resolve().parents[2] / "gwk_app/privacy/doctype/staff_time_entry/staff_time_entry.json"
+	)
+	field = next(f for f in json.loads(path.read_text())["fields"] if f["fieldname"] == "field_of_work")
+	assert tuple(field["options"].split("\n")) == FIELDS_OF_WORK

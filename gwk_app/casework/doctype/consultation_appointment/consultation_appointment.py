@@ -68,9 +68,12 @@ class ConsultationAppointment(ProjectBoundDocument):
 		phone: DF.Data | None
 		place: DF.Data | None
 		project: DF.Link
+		reminder_allowed: DF.Check
+		reminder_sent: DF.Check
 		reminder_sent_on: DF.Datetime | None
 		resident: DF.Link | None
 		resident_name: DF.Data | None
+		sms_reminder_sent: DF.Check
 		staff_member: DF.Link
 		starts_on: DF.Datetime
 		status: DF.Literal["Requested", "Confirmed", "Attended", "No-Show", "Cancelled"]
@@ -98,6 +101,9 @@ class ConsultationAppointment(ProjectBoundDocument):
 			self.validate_no_overlap()
 		self.booked_on = self.booked_on or now_datetime()
 		self.cancel_key = self.cancel_key or rules.new_cancel_key()
+		self.reminder_allowed = int(rules.reminder_allowed(self.as_dict()))
+		if (self.reminder_sent or self.sms_reminder_sent) and not self.reminder_sent_on:
+			self.reminder_sent_on = now_datetime()
 
 	def validate_status(self):
 		before = self.get_doc_before_save()
@@ -135,6 +141,10 @@ class ConsultationAppointment(ProjectBoundDocument):
 				),
 				title=_("Missing Person"),
 			)
+		if self.resident and self.contact_consent and not (self.phone or self.email):
+			# reminders and changes reach a registered resident through their own contact data
+			person = frappe.db.get_value("Resident", self.resident, ["email", "phone"], as_dict=True) or {}
+			self.email, self.phone = person.get("email") or None, person.get("phone") or None
 		self.subject = self.resident_name if self.resident else self.first_name
 		if self.contact_consent:
 			self.consent_recorded_on = self.consent_recorded_on or now_datetime()

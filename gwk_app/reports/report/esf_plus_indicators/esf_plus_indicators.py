@@ -1,7 +1,9 @@
 # Copyright (c) 2026, gwk_app developers
 # License: MIT. See license.txt
 """ESF Plus output indicators (Reg. 2021/1057 Annex I) per project, with the gender breakdown
-(women / men / non-binary, plus "not specified"), for participants who entered in the period.
+(women / men / non-binary, plus "not specified"), for participants who entered in the period and whose
+core data are complete: a participation with incomplete core data does not count (ESF Plus), it is
+listed in "ESF Incomplete Core Data" for the ESF officer, and this report says how many were left out.
 
 Counted in SQL: one conditional sum per indicator, grouped by project and gender. The figures go to
 the managing authority as they are (no small-cell suppression: the authority needs exact counts).
@@ -12,6 +14,7 @@ from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Count, Sum
 
+from gwk_app.privacy.esf_completeness import complete_condition
 from gwk_app.reports.common import column, report_period, report_projects, summary
 from gwk_app.rules.reports import ESF_INDICATORS
 
@@ -23,7 +26,14 @@ def execute(filters=None):
 	projects = report_projects(filters)
 	start, end = report_period(filters)
 	rows = get_data(projects, start, end) if projects else []
-	return columns(), rows, None, chart(rows), report_summary(rows)
+	left_out = incomplete_count(projects, start, end) if projects else 0
+	message = None
+	if left_out:
+		message = _(
+			"{0} participation(s) of the period are not counted: their core data are incomplete (see the"
+			" report ESF Incomplete Core Data)."
+		).format(left_out)
+	return columns(), rows, message, chart(rows), report_summary(rows, left_out)
 
 
 def columns():
@@ -52,7 +62,7 @@ def get_data(projects, start, end):
 	groups = (
 		frappe.qb.from_(e)
 		.select(e.project, gender.as_("gender"), *sums)
-		.where(e.project.isin(projects) & (e.entry_date >= start) & (e.entry_date <= end))
+		.where(_in_period(e, projects, start, end) & complete_condition(e))
 		.groupby(e.project, gender)
 		.run(as_dict=True)
 	)
@@ -68,6 +78,22 @@ def get_data(projects, start, end):
 			row.total = row.female + row.male + row.diverse + row.not_specified
 			rows.append(row)
 	return rows
+
+
+def _in_period(e, projects, start, end):
+	return e.project.isin(projects) & (e.entry_date >= start) & (e.entry_date <= end)
+
+
+def incomplete_count(projects, start, end) -> int:
+	"""Participations of the period left out for incomplete core data."""
+	e = frappe.qb.DocType("ESF Participation")
+	rows = (
+		frappe.qb.from_(e)
+		.select(Count("*"))
+		.where(_in_period(e, projects, start, end) & ~complete_condition(e))
+		.run()
+	)
+	return int(rows[0][0] or 0)
 
 
 def chart(rows):
@@ -88,11 +114,12 @@ def chart(rows):
 	}
 
 
-def report_summary(rows):
+def report_summary(rows, left_out: int = 0):
 	totals = [r for r in rows if r.code == "EECO01"]
 	return [
 		summary(sum(r.total for r in totals), _("Total number of participants")),
 		summary(sum(r.female for r in totals), _("Women")),
 		summary(sum(r.male for r in totals), _("Men")),
 		summary(sum(r.diverse for r in totals), _("Non-binary")),
+		summary(left_out, _("Not counted: incomplete core data"), "Int", "Red" if left_out else "Green"),
 	]

@@ -10,8 +10,7 @@ from frappe import _
 from frappe.query_builder.functions import Sum
 
 from gwk_app.reports.common import CARRIER_ROLE, column, report_projects
-
-FIELDS_OF_WORK = ("Counselling", "Events", "Networks", "Outreach", "Administration", "Travel")
+from gwk_app.rules.targets import FIELDS_OF_WORK
 
 
 def _key(field: str) -> str:
