@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import cint, flt, getdate, today
 
 from gwk_app.reports import carrier_desk as desk
+from gwk_app.reports.common import chart_source
 
 
 def _count(value) -> str:
@@ -62,32 +63,10 @@ def overdue_referrals_card(filters: str | dict | None = None) -> str:
 # ---------------------------------------------------------------- chart sources
 
 
-def chart_source(build):
-	"""A Dashboard Chart Source's `get` with the arguments core passes; the figures come from `build`."""
-
-	def get(
-		chart_name: str | None = None,
-		chart: str | dict | None = None,
-		no_cache: str | int | None = None,
-		filters: str | list | dict | None = None,
-		from_date: str | None = None,
-		to_date: str | None = None,
-		timespan: str | None = None,
-		time_interval: str | None = None,
-		heatmap_year: str | int | None = None,
-		refresh: str | int | None = None,
-	) -> dict:
-		desk.require_carrier()
-		return build()
-
-	get.__doc__ = build.__doc__
-	return frappe.whitelist()(get)
-
-
-participants_vs_plan_chart = chart_source(desk.chart_participants_vs_plan)
-contacts_per_month_chart = chart_source(desk.chart_contacts_per_month)
-anonymous_share_chart = chart_source(desk.chart_anonymous_share)
-channels_chart = chart_source(desk.chart_channels)
+participants_vs_plan_chart = chart_source(desk.chart_participants_vs_plan, desk.require_carrier)
+contacts_per_month_chart = chart_source(desk.chart_contacts_per_month, desk.require_carrier)
+anonymous_share_chart = chart_source(desk.chart_anonymous_share, desk.require_carrier)
+channels_chart = chart_source(desk.chart_channels, desk.require_carrier)
 
 
 # ---------------------------------------------------------------- XLSX export

@@ -2,7 +2,9 @@
 
 from datetime import date, datetime, timedelta
 
-from gwk_app.setup.demo.data import EVENT_TYPES, OBSERVATION_CATEGORIES
+import frappe
+
+from gwk_app.setup.demo.data import EVENT_TYPES
 
 
 class Community:
@@ -50,13 +52,15 @@ class Community:
 	def _observation(self, project: dict, year: int):
 		status = self.rng.choice(("Open", "Passed On", "Done"))
 		day = self._day(year)
+		# the doctype's own categories, in its order (the seed gives the same choices)
+		categories = frappe.get_meta("Area Observation").get_field("category").options.split("\n")
 		self._insert(
 			{
 				"doctype": "Area Observation",
 				"project": project["name"],
 				"observation_date": day,
 				"district": self.rng.choice(project["districts"]),
-				"category": self.rng.choice(OBSERVATION_CATEGORIES),
+				"category": self.rng.choice(categories),
 				"source": self.rng.choice(("Own Observation", "Resident", "Partner", "Outreach")),
 				"follow_up_status": status,
 				"passed_to": self.rng.choice(self.partners) if status == "Passed On" else None,

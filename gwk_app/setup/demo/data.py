@@ -56,16 +56,6 @@ EVENT_TYPES = (
 	("Advent Market", "Adventsmarkt"),
 	("Group Session", "Nähtreff"),
 )
-OBSERVATION_CATEGORIES = (
-	"Cleanliness",
-	"Safety",
-	"Vacancy",
-	"Neighbourhood",
-	"Infrastructure",
-	"Green Spaces",
-	"Supply",
-	"Other",
-)
 
 
 @dataclass(frozen=True)

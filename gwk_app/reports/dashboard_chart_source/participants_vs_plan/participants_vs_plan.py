@@ -3,23 +3,16 @@
 import frappe
 from frappe import _
 
+from gwk_app.reports.common import chart_source
 from gwk_app.reports.report.participants_vs_plan.participants_vs_plan import participants_by_project
 
 
-@frappe.whitelist()
-def get(
-	chart_name: str | None = None,
-	chart: str | dict | None = None,
-	no_cache: str | int | None = None,
-	filters: str | list | dict | None = None,
-	from_date: str | None = None,
-	to_date: str | None = None,
-	timespan: str | None = None,
-	time_interval: str | None = None,
-	heatmap_year: str | int | None = None,
-	refresh: str | int | None = None,
-) -> dict:
+def _may_read():
 	frappe.has_permission("Consultation", "read", throw=True)
+
+
+def participants_vs_plan() -> dict:
+	"""Participants this year and the plan, per project the user may report on."""
 	rows = participants_by_project()
 	return {
 		"labels": [r["project"] for r in rows],
@@ -28,3 +21,6 @@ def get(
 			{"name": _("Plan"), "values": [r["plan"] for r in rows]},
 		],
 	}
+
+
+get = chart_source(participants_vs_plan, _may_read)
