@@ -48,6 +48,14 @@ doc_events = {
 		"on_update": "gwk_app.reports.figures.on_record_change",
 		"on_trash": "gwk_app.reports.figures.on_record_change",
 	},
+	"Consultation Appointment": {
+		"on_update": "gwk_app.reports.figures.on_record_change",
+		"on_trash": "gwk_app.reports.figures.on_record_change",
+	},
+	"Office Hours Visit": {
+		"on_update": "gwk_app.reports.figures.on_record_change",
+		"on_trash": "gwk_app.reports.figures.on_record_change",
+	},
 	"Community Project": {"after_rename": "gwk_app.reports.figures.on_master_rename"},
 	"District": {"after_rename": "gwk_app.reports.figures.on_master_rename"},
 	"Topic": {"after_rename": "gwk_app.reports.figures.on_master_rename"},

@@ -86,3 +86,7 @@ def on_doctype_update():
 		["consultation_date", "project", "channel", "district", "duration_minutes"],
 		"consultation_stats_index",
 	)
+	# people once per period (gwk_app.reports.figures.people): a person's previous contact in a project
+	frappe.db.add_index(
+		"Consultation", ["resident", "project", "consultation_date", "district"], "consultation_person_index"
+	)

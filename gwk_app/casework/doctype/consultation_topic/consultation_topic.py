@@ -25,3 +25,5 @@ class ConsultationTopic(Document):
 def on_doctype_update():
 	# contact statistics join consultations to their topics through this index alone
 	frappe.db.add_index("Consultation Topic", ["parent", "topic"], "parent_topic_index")
+	# ... and count each consultation once (its first topic) from the same index
+	frappe.db.add_index("Consultation Topic", ["parent", "topic", "idx"], "parent_topic_idx_index")

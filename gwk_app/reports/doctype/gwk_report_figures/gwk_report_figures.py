@@ -27,5 +27,9 @@ class GWKReportFigures(CheckedDocument):
 
 
 def on_doctype_update():
-	# the reports read one report's figures for a year and a list of projects
-	frappe.db.add_index("GWK Report Figures", ["report", "year", "project"], "report_year_project_index")
+	# the reports read one report's figures for a district, a list of projects and a range of months
+	frappe.db.add_index(
+		"GWK Report Figures",
+		["report", "district", "project", "month"],
+		"report_district_project_month_index",
+	)
