@@ -104,6 +104,7 @@ def doc_events() -> dict[str, dict[str, str]]:
 		for doctype in SOURCES}  # fmt: skip
 	events["Resident"] = {"on_update": HANDLERS + "on_resident_change"}
 	events.update({doctype: {"after_rename": HANDLERS + "on_master_rename"} for doctype in MASTERS})
+	events["Community Project"]["on_update"] = HANDLERS + "on_project_change"
 	return events
 
 
@@ -413,6 +414,23 @@ def _resident_months(resident: str, home_districts: set) -> None:
 	):
 		keys |= {(r, project, int(y) * 12 + int(m) - 1, x) for r in REFERRAL_REPORTS for x in home_districts}
 	upsert(keys)
+
+
+# project fields the people figures are judged by (Participants vs Plan: target age, districts served)
+TARGET_FIELDS = ("target_age_min", "target_age_max")
+
+
+def on_project_change(doc, method=None):
+	"""The project's target age or districts changed: its judged participant figures are stale."""
+	before = doc.get_doc_before_save()
+	if before is None:
+		return
+	served = {d.district for d in doc.get("districts") or []}
+	if all(doc.get(f) == before.get(f) for f in TARGET_FIELDS) and served == {
+		d.district for d in before.get("districts") or []
+	}:
+		return
+	invalidate(["Participants vs Plan"], [doc.name], _data_months(), districts())
 
 
 def on_master_rename(doc, method=None, *args, **kwargs):

@@ -20,6 +20,7 @@ from gwk_app.permissions import allowed_projects
 from gwk_app.reports import figures
 from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
 from gwk_app.rules.reports import (
+	NO_MONTH,
 	counted_since,
 	in_served_district,
 	in_target_age,
@@ -29,9 +30,10 @@ from gwk_app.rules.reports import (
 )
 
 REPORT = "Participants vs Plan"
-# named: [year, birth year, age group, district (the resident's), previous contact month] -> [persons];
+# named: [year, in the target age, in a district served, previous contact month] -> [persons] (judged
+# against the project's targets when counted: a change of the targets makes the project's rows stale);
 # anonymous: [year, age group, district, contacts]; imported: [year, district, contacts]
-FAMILIES = {"named": 5, "anonymous": 3, "imported": 2}
+FAMILIES = {"named": 4, "anonymous": 3, "imported": 2}
 STOCK = ()
 PEOPLE = True
 BY_DISTRICT = True
@@ -96,12 +98,14 @@ def present(parts: dict, projects, start, end) -> list[dict]:
 
 	since = month_ordinal(getdate(start))
 	for project in dict.fromkeys(projects):
-		for year, birth_year, group, where, earlier, persons in parts[project]["named"]:
+		for year, age_ok, district_ok, earlier, persons in parts[project]["named"]:
 			if not counted_since(earlier, since, year):
 				continue  # counted at an earlier month of the period (and year)
 			row = rows[(project, year)]
 			row.named += persons
-			count_in(row, targets[project], year, birth_year, group, where, persons)
+			row.in_target_age += persons if age_ok else 0
+			row.in_districts += persons if district_ok else 0
+			row.in_target_group += persons if age_ok and district_ok else 0
 		for year, group, where, contacts in parts[project]["anonymous"]:
 			row = rows[(project, year)]
 			row.anonymous += contacts
@@ -158,6 +162,19 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 	rows are counted from. Named people once per project and year, or with `history` once per month with
 	the month of their previous contact (gwk_app.reports.figures.people)."""
 	out = {p: {"named": [], "anonymous": [], "imported": []} for p in projects}
+	targets = project_targets(projects)
+
+	def _named(g) -> list:
+		target = targets[g.project]
+		birth_year = g.r_birth_year and int(g.r_birth_year)
+		age_ok = in_target_age(
+			g.year, birth_year, g.r_age_group, target.target_age_min, target.target_age_max
+		)
+		district_ok = in_served_district(g.r_district, target.districts)
+		# a previous contact before the year counts like none: the person is new in every period of the year
+		earlier = g.earlier if g.earlier >= g.year * 12 else NO_MONTH
+		return [g.year, int(age_ok), int(district_ok), earlier, g.persons]
+
 	for g in anonymous_groups(projects, start, end, district):
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
 	tallies.add_to_participants(out, projects, start, end, district)
@@ -175,11 +192,6 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 	for g in figures.people(projects, start, end, district, history=history, fields=RESIDENT):
 		out[g.project]["named"].append(_named(g))
 	return out
-
-
-def _named(g) -> list:
-	birth_year = g.r_birth_year and int(g.r_birth_year)
-	return [g.year, birth_year, g.r_age_group, g.r_district, g.earlier, g.persons]
 
 
 def _where(c, projects, start, end, district):

@@ -64,24 +64,22 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 		cond &= res.district == district
 	waiting = Case().when(ref.appointment_date.isnotnull(), ref.waiting_days).else_(None)
 	out = {p: {"groups": []} for p in projects}
+	query = frappe.qb.from_(ref)
+	home = []
+	if district or by_district:
+		# the resident's district only where asked for (a look-up per referral)
+		query = query.left_join(res).on(res.name == ref.resident)
+		home = [res.district]
 	for g in (
-		frappe.qb.from_(ref)
-		.left_join(res)
-		.on(res.name == ref.resident)
-		.select(
-			ref.project,
-			res.district,
-			ref.partner,
-			ref.status,
-			waiting.as_("waiting_days"),
-			Count("*").as_("n"),
+		query.select(
+			ref.project, *home, ref.partner, ref.status, waiting.as_("waiting_days"), Count("*").as_("n")
 		)
 		.where(cond)
-		.groupby(ref.project, res.district, ref.partner, ref.status, waiting)
+		.groupby(ref.project, *home, ref.partner, ref.status, waiting)
 		.run(as_dict=True)
 	):
 		wait = None if g.waiting_days is None else int(g.waiting_days)
-		out[g.project]["groups"].append([g.district, g.partner, g.status, wait, int(g.n)])
+		out[g.project]["groups"].append([g.get("district"), g.partner, g.status, wait, int(g.n)])
 	if by_district:
 		return {p: figures.split(part, {"groups": 0}) for p, part in out.items()}
 	return out
