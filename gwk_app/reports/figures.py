@@ -40,6 +40,7 @@ it computes leaves the row stale rather than wrong.
 
 import hashlib
 import json
+import time
 from contextlib import contextmanager
 
 import frappe
@@ -442,7 +443,17 @@ def on_master_rename(doc, method=None, *args, **kwargs):
 # ---------------------------------------------------------------- computing
 
 
+# a process asks for the job at most once a second (a request is spared the queue's round trips); the
+# job looks once more after that long before it ends, so no change waits for the hourly run
+ENQUEUE_EVERY = 1.0
+_asked_at: dict = {}
+
+
 def enqueue_refresh() -> None:
+	now = time.monotonic()
+	if now - _asked_at.get(frappe.local.site, -ENQUEUE_EVERY) < ENQUEUE_EVERY:
+		return
+	_asked_at[frappe.local.site] = now
 	frappe.enqueue(
 		"gwk_app.reports.figures.refresh",
 		queue="long",
@@ -491,6 +502,11 @@ def refresh(commit: bool = True, projects=None, months=None, passes: int = 3) ->
 			frappe.db.commit()  # nosemgrep
 		if not computed or not commit:
 			break
+	if commit:
+		# a change whose request did not ask for the job (asked less than a second before) is taken now
+		time.sleep(ENQUEUE_EVERY + 0.5)
+		done += _refresh_pass(commit, projects, list(months or _data_months()), districts())
+		frappe.db.commit()  # nosemgrep
 	return done
 
 
