@@ -140,7 +140,7 @@ def session(url: str, site: str, user: str) -> requests.Session:
 	return s
 
 
-def rush(url: str, site: str, people: list[tuple[str, str]], seconds: float, marker: str, seed: int):
+def rush(url: str, site: str, people, seconds: float, marker: str, seed: int, think: float = 0.0):
 	"""Every staff member in a thread of their own, for `seconds`. Returns (timings, errors, logged)."""
 	topics = frappe.get_all("Topic", pluck="name", order_by="name asc")[:12]
 	districts = {p: frappe.get_all("District", pluck="name", order_by="name asc") for _u, p in people}
@@ -159,6 +159,8 @@ def rush(url: str, site: str, people: list[tuple[str, str]], seconds: float, mar
 		while time.monotonic() < start_at:
 			time.sleep(0.01)
 		while time.monotonic() < stop_at:
+			if think:
+				time.sleep(rng.uniform(0, 2 * think))  # a staff member between two clicks
 			kind = rng.choice(kinds)
 			t0 = time.perf_counter()
 			try:
@@ -301,6 +303,12 @@ def main():
 	parser.add_argument("--web-workers", type=int, default=4)
 	parser.add_argument("--rq-workers", type=int, default=2)
 	parser.add_argument("--seed", type=int, default=42)
+	parser.add_argument(
+		"--think",
+		type=float,
+		default=0.0,
+		help="mean seconds a staff member pauses between actions (0: none)",
+	)
 	args = parser.parse_args()
 
 	bench = Path.cwd().parent
@@ -319,7 +327,9 @@ def main():
 	try:
 		load_before = os.getloadavg()
 		t0 = time.monotonic()
-		timings, errors, logged = rush(procs.url, args.site, people, args.seconds, marker, args.seed)
+		timings, errors, logged = rush(
+			procs.url, args.site, people, args.seconds, marker, args.seed, args.think
+		)
 		wall = time.monotonic() - t0 - 1
 		load_after = os.getloadavg()
 		drained = wait_for_queues()
@@ -328,7 +338,8 @@ def main():
 	problems, stored = verify(marker, logged, people)
 	total = sum(len(v) for v in timings.values())
 	lines = [
-		f"Rush: {len(people)} staff of {len(projects)} projects for {args.seconds:.0f} s against gunicorn "
+		f"Rush: {len(people)} staff of {len(projects)} projects for {args.seconds:.0f} s "
+		f"(pause between actions {args.think:.1f} s on average) against gunicorn "
 		f"({args.web_workers} workers) and {args.rq_workers} RQ workers (long, default); "
 		f"{os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}.",
 		"",
