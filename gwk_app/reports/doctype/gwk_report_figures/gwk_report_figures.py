@@ -16,12 +16,13 @@ class GWKReportFigures(CheckedDocument):
 		from frappe.types import DF
 
 		computed_on: DF.Datetime | None
+		district: DF.Data | None
 		figures: DF.LongText | None
 		fresh_version: DF.Int
+		month: DF.Date | None
 		project: DF.Link | None
 		report: DF.Data | None
 		version: DF.Int
-		year: DF.Int
 	# end: auto-generated types
 	"""Written only by gwk_app.reports.figures (SQL upserts); read by the reports."""
 
