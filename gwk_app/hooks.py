@@ -48,7 +48,18 @@ doc_events = {
 		"on_update": "gwk_app.reports.figures.on_record_change",
 		"on_trash": "gwk_app.reports.figures.on_record_change",
 	},
-	"Community Project": {"after_rename": "gwk_app.reports.figures.on_master_rename"},
+	"Consultation Appointment": {
+		"on_update": "gwk_app.reports.figures.on_record_change",
+		"on_trash": "gwk_app.reports.figures.on_record_change",
+	},
+	"Office Hours Visit": {
+		"on_update": "gwk_app.reports.figures.on_record_change",
+		"on_trash": "gwk_app.reports.figures.on_record_change",
+	},
+	"Community Project": {
+		"after_rename": "gwk_app.reports.figures.on_master_rename",
+		"on_update": "gwk_app.reports.figures.on_project_change",
+	},
 	"District": {"after_rename": "gwk_app.reports.figures.on_master_rename"},
 	"Topic": {"after_rename": "gwk_app.reports.figures.on_master_rename"},
 	"Referral Partner": {"after_rename": "gwk_app.reports.figures.on_master_rename"},

@@ -40,45 +40,25 @@ def groups(projects, start, end, district=None, by=("topic", "channel", "distric
 
 
 def add_to_contact_statistics(out: dict, projects, start, end, district=None) -> None:
-	"""Contact Statistics parts: a row per month × topic × channel × district marked as imported; the
-	totals count the contacts as consultations and anonymous contacts, and as imported."""
-	for part in out.values():
-		part["totals"].setdefault("imported", 0)
+	"""Contact Statistics parts: a row per month × topic × channel × district marked as imported, counted
+	as consultations and anonymous contacts, each once (a tally has no duration)."""
 	for g in groups(projects, start, end, district, by=("topic", "channel", "district")):
-		part = out[g.project]
 		n = int(g.contacts or 0)
-		part["rows"].append(
-			frappe._dict(
-				project=g.project,
-				month=f"{int(g.year):04d}-{int(g.month):02d}",
-				topic=g.topic,
-				channel=g.channel,
-				district=g.district,
-				consultations=n,
-				minutes=0,
-				average_minutes=None,
-				imported=1,
-			)
-		)
-		for key in ("consultations", "anonymous", "imported"):
-			part["totals"][key] += n
-		part["months"].append([int(g.year), int(g.month), g.channel, n])
+		month = f"{int(g.year):04d}-{int(g.month):02d}"
+		out[g.project]["rows"].append([month, g.topic, g.channel, g.district, 1, n, 0, n, 0, n])
 
 
 def add_to_participants(out: dict, projects, start, end, district=None) -> None:
 	"""Participants vs Plan parts: anonymous groups [year, age group, district, contacts] and the
-	imported contacts per year [year, contacts]."""
-	imported: dict = {}
+	imported contacts [year, district, contacts]."""
 	for g in groups(projects, start, end, district, by=("age_group", "district")):
 		n = int(g.contacts or 0)
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, n])
-		imported[(g.project, int(g.year))] = imported.get((g.project, int(g.year)), 0) + n
-	for project, part in out.items():
-		part["imported"] = sorted([y, n] for (p, y), n in imported.items() if p == project)
+		out[g.project]["imported"].append([int(g.year), g.district, n])
 
 
-def add_to_carrier_overview(figures: dict, projects, start, end, district=None) -> None:
-	for g in groups(projects, start, end, district, by=()):
+def add_to_carrier_overview(parts: dict, projects, start, end, district=None) -> None:
+	"""Carrier Overview parts: [district, consultations, anonymous, imported, cases, referrals]."""
+	for g in groups(projects, start, end, district, by=("district",)):
 		n = int(g.contacts or 0)
-		for key in ("consultations", "anonymous", "imported"):
-			figures[g.project][key] += n
+		parts[g.project]["counts"].append([g.district, n, n, n, 0, 0])

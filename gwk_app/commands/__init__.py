@@ -72,7 +72,7 @@ def gwk_demo_data(context, size="demo", seed=1, until=None):
 @click.option("--check", is_flag=True, default=False, help="Compare the kept figures with a recount.")
 @pass_context
 def gwk_report_figures(context, rebuild=False, check=False):
-	"""Bring the reports' kept figures per project and year up to date (what the hourly job does)."""
+	"""Bring the reports' kept figures per project, month and district up to date (what the hourly job does)."""
 	import frappe
 
 	from gwk_app.reports import figures
@@ -83,11 +83,11 @@ def gwk_report_figures(context, rebuild=False, check=False):
 	try:
 		frappe.set_user("Administrator")
 		done = figures.rebuild() if rebuild else figures.refresh()
-		click.echo(f"{done} row(s) computed.")
+		click.echo(f"{done} project month(s) computed.")
 		if check:
 			wrong = figures.check()
-			for report, project, year in wrong:
-				click.echo(f"differs from a recount: {report} / {project} / {year}")
+			for report, project, month, district in wrong:
+				click.echo(f"differs from a recount: {report} / {project} / {month} / {district or '*'}")
 			if wrong:
 				raise SystemExit(1)
 			click.echo("kept figures equal a recount.")

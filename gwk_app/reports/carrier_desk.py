@@ -14,7 +14,7 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count
-from frappe.utils import add_months, get_first_day, getdate, today
+from frappe.utils import add_months, get_first_day, get_last_day, getdate, today
 from frappe.utils.data import format_date
 
 from gwk_app.constants import CARRIER_ROLE, OFFICER_ROLE
@@ -71,19 +71,13 @@ def overview_rows(start, end) -> list[frappe._dict]:
 
 
 def monthly_contacts(first_month: date, last_month: date) -> dict:
-	"""{(project, year, month, channel): consultations} from Contact Statistics' figures of each whole
-	year the months fall in (kept figures when fresh), cut to the months asked for."""
+	"""{(project, year, month, channel): consultations} of the months, from Contact Statistics' figures
+	(kept per month when fresh)."""
 	scope = projects()
-	out: dict = {}
-	for year in range(first_month.year, last_month.year + 1):
-		start, end = year_period(year)
-		parts = figures.parts(contact_statistics.REPORT, scope, start, end)
-		for project in scope:
-			for y, m, channel, n in parts[project]["months"]:
-				if (first_month.year, first_month.month) <= (y, m) <= (last_month.year, last_month.month):
-					key = (project, y, m, channel)
-					out[key] = out.get(key, 0) + n
-	return out
+	parts = figures.parts(
+		contact_statistics.REPORT, scope, get_first_day(first_month), get_last_day(last_month)
+	)
+	return contact_statistics.month_channel_counts(parts, scope)
 
 
 def totals_by(counts: dict, key) -> dict:

@@ -1,50 +1,79 @@
-"""Report figures per project and year, kept so the carrier-wide reports need not count a year's
-records on every run.
+"""Report figures per project, month and district, kept so the reports need not count the large tables
+for any period made of whole months, with or without a district.
 
-The five reports that count the large tables (Participants vs Plan, Contact Statistics, Case
-Overview, Referral Outcomes, Carrier Overview) follow one contract: their module defines
-`collect(projects, start, end, *filters) -> {project: JSON-able figures}` (grouped queries) and
-`present(parts, projects, ...)` (rows, chart and summary from those parts only), and gets the parts
-through `parts(report, projects, start, end, *filters)`. For a whole calendar year without further
-filters those are read from `GWK Report Figures` (one row per report, project and year, aggregates
-only) instead of counting the records again.
+The six reports that count the large tables (Participants vs Plan, Contact Statistics, Case Overview,
+Referral Outcomes, Carrier Overview, Appointment Figures) follow one contract. Their module defines
+- `FAMILIES` {family: number of key fields}: a part is {family: [[key..., value...], ...]}; parts of
+  several months (or ranges) combine by adding the values of equal keys (`merge`), except the families
+  in `STOCK` (a state at the end of the period, e.g. cases open at its end), taken from the latest part;
+- `PEOPLE`: whether it counts people once per period (see below); `BY_DISTRICT`: whether it has a
+  district filter;
+- `collect(projects, start, end, district=None, *, history=False, by_district=False)` -> {project: part}
+  (with `by_district`: {project: {district or ALL: part}}), grouped queries over the records;
+- `present(parts, projects, start, ...)`: rows, chart and summary from the parts only.
+It gets the parts through `parts(report, projects, start, end, district)`: every whole month of the
+period (up to this month) from `GWK Report Figures` (one row per report, project, month and district,
+ALL for every district; aggregates only) while the row is fresh; the months without a fresh row and the
+part of a month where the period starts or ends are counted (`collect`) and combined with them.
+
+People counted once per period stay exact: a "people" family holds, per month, the people with
+contacts in the month grouped by the month of their previous contact (`rules.reports.NO_MONTH` for none;
+in a district's figures: the previous contact in that district). A person counts for a period from
+month A (or, per year, from the later of A and January) when that previous month lies before it
+(`rules.reports.counted_since`): exactly once, at their first month with contacts in the period. A
+period that starts inside a month is counted as a whole for these reports (`range mode`, every person
+once); the month figures cannot tell whether the contacts of the first month lie before its start.
+A change to a person's contacts in month m changes the previous month of their next month with
+contacts, so it makes the people reports' rows stale from m up to this month.
 
 This module alone owns which changes make which rows stale: SOURCES (records counted), RESIDENT_FIELDS
 (resident attributes judged), MASTERS (names shown). hooks.py lists the resulting doc events as literal
 data; tests/integration/test_report_figures.py checks that they equal `doc_events()`.
 
-Never stale: every change to a counted record raises the row's `version` in the same transaction
-(`invalidate`, from the doc events in hooks.py); a row is used only while its `fresh_version` (the
-version its figures were computed at) equals `version`. Otherwise the report counts the records
-itself, as it does for any other period or filter, and a background job (`refresh`, deduplicated,
-also hourly) recomputes what is stale or missing, one row per short transaction. A row is computed
-from one consistent read (the version and the records in the same snapshot), so a change that lands
-while it is computed leaves the row stale rather than wrong.
+Never behind: every change to a counted record raises the version of the affected rows in the same
+transaction (`invalidate`, one upsert from the doc events), creating them when missing; a row is used
+only while its `fresh_version` (the version its figures were computed at) equals `version`. A
+background job (`refresh`, deduplicated, also hourly) recomputes what is stale or missing, one
+(report, project, month) per short transaction, from one consistent read, so a change that lands while
+it computes leaves the row stale rather than wrong.
 """
 
 import hashlib
 import json
+import time
 from contextlib import contextmanager
-from datetime import date
 
 import frappe
+from frappe.query_builder import CustomFunction
+from frappe.query_builder.functions import Count, Extract, Max, Min
 from frappe.utils import cint, getdate, now_datetime
 from pypika.terms import Values
 
-from gwk_app.rules.reports import whole_year as calendar_year
+from gwk_app.rules.reports import (
+	NO_MONTH,
+	contiguous,
+	month_first,
+	month_key,
+	month_last,
+	month_ordinal,
+	ordinal_of_key,
+	split_period,
+)
 
 DOCTYPE = "GWK Report Figures"
 JOB_ID = "gwk-report-figures"
+ALL = ""  # the district key of the figures over every district
 
-# report -> its module (collect / present)
+# report -> its module (FAMILIES, STOCK, PEOPLE, BY_DISTRICT, collect, present)
 REPORTS = {
 	"Participants vs Plan": "gwk_app.reports.report.participants_vs_plan.participants_vs_plan",
 	"Contact Statistics": "gwk_app.reports.report.contact_statistics.contact_statistics",
 	"Case Overview": "gwk_app.reports.report.case_overview.case_overview",
 	"Referral Outcomes": "gwk_app.reports.report.referral_outcomes.referral_outcomes",
 	"Carrier Overview": "gwk_app.reports.report.carrier_overview.carrier_overview",
+	"Appointment Figures": "gwk_app.reports.report.appointment_figures.appointment_figures",
 }
-# which reports count which doctype (and through which date fields its years are found)
+# which reports count which doctype (and through which date fields its months are found)
 SOURCES = {
 	"Consultation": (
 		("Participants vs Plan", "Contact Statistics", "Carrier Overview"),
@@ -53,13 +82,21 @@ SOURCES = {
 	"Case": (("Case Overview", "Carrier Overview"), ("opened_on", "closed_on")),
 	"Referral": (("Referral Outcomes", "Carrier Overview"), ("referred_on",)),
 	"Contact Tally": (("Participants vs Plan", "Contact Statistics", "Carrier Overview"), ("month",)),
+	"Consultation Appointment": (("Appointment Figures",), ("starts_on",)),
+	"Office Hours Visit": (("Appointment Figures",), ("visit_date",)),
 }
-# resident fields the participant figures are judged by (gender, target age, district)
+# reports that count people once per period from a consultation's resident
+PEOPLE_REPORTS = ("Participants vs Plan", "Carrier Overview")
+# resident fields the figures are judged by (gender, target age, district); the reports that judge them
+# through the resident's consultations, and through the resident's referrals (district filter)
 RESIDENT_FIELDS = ("gender", "birth_year", "age_group", "district")
 RESIDENT_REPORTS = ("Participants vs Plan", "Carrier Overview")
+REFERRAL_REPORTS = ("Referral Outcomes", "Carrier Overview")
 # master data whose names the figures hold: a rename makes every row stale
 MASTERS = ("Community Project", "District", "Topic", "Referral Partner")
 HANDLERS = "gwk_app.reports.figures."
+
+YearMonth = CustomFunction("DATE_FORMAT", ["date", "format"])
 
 
 def doc_events() -> dict[str, dict[str, str]]:
@@ -68,6 +105,7 @@ def doc_events() -> dict[str, dict[str, str]]:
 		for doctype in SOURCES}  # fmt: skip
 	events["Resident"] = {"on_update": HANDLERS + "on_resident_change"}
 	events.update({doctype: {"after_rename": HANDLERS + "on_master_rename"} for doctype in MASTERS})
+	events["Community Project"]["on_update"] = HANDLERS + "on_project_change"
 	return events
 
 
@@ -75,36 +113,55 @@ def doc_events() -> dict[str, dict[str, str]]:
 AFTER_ERASURE = [HANDLERS + "on_resident_erased"]
 
 
-def row_name(report: str, project: str, year: int) -> str:
-	return hashlib.sha1(f"{report}\n{project}\n{int(year)}".encode()).hexdigest()
+def row_name(report: str, project: str, month: int, district: str = ALL) -> str:
+	return hashlib.sha1(f"{report}\n{project}\n{month_key(month)}\n{district or ALL}".encode()).hexdigest()
 
 
-def whole_year(start, end) -> int | None:
-	return calendar_year(getdate(start), getdate(end))
+def module(report: str):
+	return frappe.get_module(REPORTS[report])
 
 
-# ---------------------------------------------------------------- reading
+# ---------------------------------------------------------------- parts
 
 
-def cached(report: str, projects: list[str], start, end) -> dict | None:
-	"""{project: figures} for a whole year when every project's row is fresh; else None (the report
-	then counts the records itself) and the background job is asked to bring the rows up to date.
-	Inside `recounting()` every report counts the records (tests, benchmarks, support)."""
-	year = whole_year(start, end)
-	if year is None or not projects or year > getdate().year or frappe.flags.gwk_recount:
-		return None
-	t = frappe.qb.DocType(DOCTYPE)
-	rows = (
-		frappe.qb.from_(t)
-		.select(t.project, t.version, t.fresh_version, t.figures)
-		.where((t.report == report) & (t.year == year) & t.project.isin(projects))
-		.run(as_dict=True)
-	)
-	fresh = {r.project: r.figures for r in rows if r.version == r.fresh_version and r.figures}
-	if len(fresh) < len(set(projects)):
-		enqueue_refresh()
-		return None
-	return {p: json.loads(fresh[p]) for p in projects}
+def _sort_key(key) -> tuple:
+	return tuple("" if v is None else f"{v:012d}" if isinstance(v, int) else str(v) for v in key)
+
+
+def merge(report: str, parts: list[dict]) -> dict:
+	"""One part from parts in the order of their months: values of equal keys added, stock families taken
+	from the last part; every family sorted, so equal figures give equal parts however they were read."""
+	mod = module(report)
+	out = {}
+	for family, width in mod.FAMILIES.items():
+		sources = parts[-1:] if family in getattr(mod, "STOCK", ()) else parts
+		acc: dict = {}
+		for part in sources:
+			for row in part.get(family) or ():
+				key = tuple(row[:width])
+				values = row[width:]
+				if key in acc:
+					acc[key] = [a + b for a, b in zip(acc[key], values, strict=True)]
+				else:
+					acc[key] = list(values)
+		out[family] = [[*k, *v] for k, v in sorted(acc.items(), key=lambda kv: _sort_key(kv[0]))]
+	return out
+
+
+def split(part: dict, positions: dict[str, int]) -> dict:
+	"""{ALL: part, district: part of its records}, by the position of the district in each family's key."""
+	out = {ALL: part}
+	for family, index in positions.items():
+		for row in part.get(family) or ():
+			if row[index]:
+				out.setdefault(row[index], {}).setdefault(family, []).append(row)
+	return out
+
+
+def counted(report: str, projects: list[str], start, end, district=None) -> dict:
+	"""{project: part} counted from the records for the period as a whole."""
+	got = module(report).collect(projects, getdate(start), getdate(end), district)
+	return {p: merge(report, [got[p]]) for p in projects}
 
 
 @contextmanager
@@ -118,69 +175,263 @@ def recounting(recount: bool = True):
 		frappe.flags.gwk_recount = before
 
 
-def _collect(report: str):
-	return frappe.get_module(REPORTS[report]).collect
+def parts(report: str, projects: list[str], start, end, district=None) -> dict:
+	"""{project: part} of a report for the period: the whole months from kept figures while fresh, the rest
+	(stale or missing months, the part of a month where the period starts or ends) counted now."""
+	projects = list(dict.fromkeys(projects or []))
+	if not projects:
+		return {}
+	start, end = getdate(start), getdate(end)
+	mod = module(report)
+	district = (district or None) if mod.BY_DISTRICT else None
+	head, months, tail = split_period(start, end)
+	if frappe.flags.gwk_recount or (mod.PEOPLE and head) or end < start:
+		return counted(report, projects, start, end, district)
+	this_month = month_ordinal(getdate())
+	kept = _read(report, projects, [m for m in months if m <= this_month], district)
+	pieces: dict = {p: [] for p in projects}
+
+	def add(got, first_day):
+		for p in got:
+			pieces[p].append((first_day, got[p]))
+
+	if head:
+		add(mod.collect(projects, *head, district), head[0])
+	missing: dict = {}
+	for p in projects:
+		for first, last in contiguous(m for m in months if (p, m) not in kept):
+			missing.setdefault((first, last), []).append(p)
+	for (first, last), who in missing.items():
+		add(
+			mod.collect(who, month_first(first), month_last(last), district, history=True), month_first(first)
+		)
+	if tail:
+		add(mod.collect(projects, *tail, district, history=True), tail[0])
+	for (p, m), part in kept.items():
+		pieces[p].append((month_first(m), part))
+	return {
+		p: merge(report, [part for _day, part in sorted(pieces[p], key=lambda x: x[0])]) for p in projects
+	}
 
 
-def parts(report: str, projects: list[str], start, end, *filters) -> dict:
-	"""{project: figures} of a report: the kept ones when the period is one whole year, no further filter
-	(district, partner) is set and every row is fresh, else its `collect(projects, start, end, *filters)`."""
-	kept = None if any(filters) else cached(report, projects, start, end)
-	return kept if kept is not None else _collect(report)(projects, start, end, *filters)
+def _read(report, projects, months, district) -> dict:
+	"""{(project, month): part} of the fresh rows; asks the job to compute the others."""
+	if not months:
+		return {}
+	t = frappe.qb.DocType(DOCTYPE)
+	rows = (
+		frappe.qb.from_(t)
+		.select(t.project, t.month, t.version, t.fresh_version, t.figures)
+		.where(
+			(t.report == report)
+			& (t.district == (district or ALL))
+			& t.project.isin(projects)
+			& (t.month >= month_first(months[0]))
+			& (t.month <= month_first(months[-1]))
+		)
+		.run(as_dict=True)
+	)
+	kept = {
+		(r.project, month_ordinal(getdate(r.month))): json.loads(r.figures)
+		for r in rows
+		if r.version == r.fresh_version and r.figures
+	}
+	if len(kept) < len(projects) * len(months):
+		enqueue_refresh()
+	return kept
+
+
+# ---------------------------------------------------------------- people once per period
+
+
+def people(projects, start, end, district=None, *, history: bool, per_district: bool = False, fields=()):
+	"""Groups of people with consultations in the period: (project, [district], year, resident fields...,
+	earlier, persons). Without `history` every person once per project and year, earlier = NO_MONTH; with
+	it every person once per month with contacts, earlier = the month of their previous contact (in the
+	same district with `per_district` or a district filter), from the (resident, project, date) index."""
+	c = frappe.qb.DocType("Consultation")
+	r = frappe.qb.DocType("Resident")
+	year = Extract("year", c.consultation_date)
+	cond = (
+		c.project.isin(projects)
+		& (c.consultation_date >= start)
+		& (c.consultation_date <= end)
+		& c.resident.isnotnull()
+	)
+	if district:
+		cond &= c.district == district
+	keys = [c.project, c.resident, year.as_("year")]
+	if per_district:
+		keys.append(c.district)
+	if not history:
+		persons = frappe.qb.from_(c).select(*keys).distinct().where(cond)
+		earlier = None
+	else:
+		month = Extract("month", c.consultation_date)
+		group = [c.project, c.resident, year, month] + ([c.district] if per_district else [])
+		months = (
+			frappe.qb.from_(c)
+			.select(*keys, Min(c.consultation_date).as_("first_on"))
+			.where(cond)
+			.groupby(*group)
+		)
+		before = frappe.qb.DocType("Consultation").as_("before")
+		previous = (
+			frappe.qb.from_(before)
+			.select(YearMonth(Max(before.consultation_date), "%Y-%m"))
+			.where(
+				(before.resident == months.resident)
+				& (before.project == months.project)
+				& (before.consultation_date < months.first_on)
+			)
+		)
+		if per_district or district:
+			previous = previous.where(before.district == (months.district if per_district else district))
+		persons = frappe.qb.from_(months).select(
+			months.project, months.resident, months.year, previous.as_("earlier"),
+			*([months.district] if per_district else []),
+		)  # fmt: skip
+		earlier = persons
+	out_keys = [persons.project, persons.year] + ([persons.district] if per_district else [])
+	attrs = [r[f].as_(f"r_{f}") for f in fields]
+	query = (
+		frappe.qb.from_(persons)
+		# a left join keeps the distinct people as the driving table (one look-up each); every
+		# consultation's resident exists, so nothing changes
+		.left_join(r)
+		.on(r.name == persons.resident)
+		.select(*out_keys, *attrs, Count("*").as_("persons"))
+	)
+	group = [*out_keys, *(r[f] for f in fields)]
+	if earlier is not None:
+		query = query.select(persons.earlier)
+		group.append(persons.earlier)
+	rows = query.groupby(*group).run(as_dict=True)
+	for row in rows:
+		row.earlier = ordinal_of_key(row.earlier) if row.get("earlier") else NO_MONTH
+		row.year = int(row.year)
+		row.persons = int(row.persons)
+	return rows
 
 
 # ---------------------------------------------------------------- invalidation (doc events)
 
 
-def invalidate(reports, projects, years) -> None:
-	"""Mark the rows of these reports, projects and years as stale (inside the caller's transaction)."""
-	keys = sorted({(r, p, int(y)) for r in reports for p in projects if p for y in years if y})
-	if not keys:
+def invalidate(reports, projects, months, districts=(ALL,)) -> None:
+	"""Mark the rows of these reports, projects, months and districts stale (inside the caller's
+	transaction), creating them when missing. Months after this one are never kept."""
+	upsert(
+		{(r, p, int(m), d or ALL) for r in reports for p in projects if p for m in months for d in districts}
+	)
+
+
+def upsert(keys) -> None:
+	this_month = month_ordinal(getdate())
+	flat = {
+		(r, p, m, d if module(r).BY_DISTRICT else ALL)
+		for r, p, m, d in keys
+		if p and m is not None and m <= this_month
+	}
+	if not flat:
 		return
 	t = frappe.qb.DocType(DOCTYPE)
 	now = now_datetime()
 	query = frappe.qb.into(t).columns(
-		t.name, t.report, t.project, t.year, t.version, t.fresh_version, t.creation, t.modified,
+		t.name, t.report, t.project, t.month, t.district, t.version, t.fresh_version, t.creation, t.modified,
 		t.owner, t.modified_by,
 	)  # fmt: skip
-	for report, project, year in keys:
+	for report, project, month, district in sorted(flat):
 		query = query.insert(
-			row_name(report, project, year), report, project, year, 1, 0, now, now, "Administrator",
-			"Administrator",
+			row_name(report, project, month, district), report, project, month_first(month), district, 1, 0,
+			now, now, "Administrator", "Administrator",
 		)  # fmt: skip
 	query.on_duplicate_key_update(t.version, t.version + 1).on_duplicate_key_update(t.modified, now).run()
 	enqueue_refresh()
 
 
+def _record_districts(doc) -> set:
+	if doc.doctype in ("Consultation", "Case"):
+		return {ALL, doc.get("district") or ALL}
+	if doc.doctype == "Referral":
+		home = doc.get("resident") and frappe.db.get_value("Resident", doc.resident, "district")
+		return {ALL, home or ALL}
+	if doc.doctype == "Contact Tally":
+		return {ALL, *(row.get("district") or ALL for row in doc.get("counts") or [])}
+	return {ALL}
+
+
 def on_record_change(doc, method=None):
-	"""Consultation, Case, Referral: inserted, saved or deleted."""
+	"""A counted record inserted, saved or deleted: its months (old and new) in its districts."""
 	reports, fields = SOURCES[doc.doctype]
-	versions = [d for d in (doc, doc.get_doc_before_save()) if d]
-	years = {getdate(d.get(f)).year for d in versions for f in fields if d.get(f)}
-	if doc.doctype == "Case" and years:
-		# a case open before or after the change counts as open at the end of every year until today
-		still_open = any(d.get("opened_on") and not d.get("closed_on") for d in versions)
-		last = max([getdate().year, *years]) if still_open else max(years)
-		years = set(range(min(years), last + 1))
-	invalidate(reports, {d.get("project") for d in versions}, years)
+	this_month = month_ordinal(getdate())
+	keys = set()
+	for d in (doc, doc.get_doc_before_save()):
+		if not d or not d.get("project"):
+			continue
+		months = {month_ordinal(getdate(d.get(f))) for f in fields if d.get(f)}
+		if not months:
+			continue
+		if d.doctype == "Case":
+			# open at the end of every month from its opening until it is closed (or until today)
+			last = max(months) if d.get("closed_on") else max(this_month, *months)
+			months = set(range(min(months), last + 1))
+		districts = _record_districts(d)
+		keys |= {(r, d.project, m, x) for r in reports for m in months for x in districts}
+		if d.doctype == "Consultation" and d.get("resident"):
+			# the person's next month with contacts now has another previous month
+			later = range(min(months), this_month + 1)
+			keys |= {(r, d.project, m, x) for r in PEOPLE_REPORTS for m in later for x in districts}
+	upsert(keys)
 
 
 def on_resident_change(doc, method=None):
 	before = doc.get_doc_before_save()
 	if before is None or all(doc.get(f) == before.get(f) for f in RESIDENT_FIELDS):
 		return
-	on_resident_erased(doc.name)
+	_resident_months(doc.name, {ALL, before.get("district") or ALL, doc.get("district") or ALL})
 
 
 def on_resident_erased(resident: str) -> None:
-	"""The resident's attributes changed outside a save (erasure, retention): their years are stale."""
+	"""The resident's attributes changed outside a save (erasure, retention): their months are stale."""
+	_resident_months(resident, {ALL, *frappe.get_all("District", pluck="name")})
+
+
+def _resident_months(resident: str, home_districts: set) -> None:
+	keys = set()
 	c = frappe.qb.DocType("Consultation")
-	year = frappe.query_builder.functions.Extract("year", c.consultation_date)
-	pairs = (
-		frappe.qb.from_(c).select(c.project, year.as_("year")).distinct().where(c.resident == resident).run()
-	)
-	for project, y in pairs:
-		invalidate(RESIDENT_REPORTS, [project], [y])
+	year, month = Extract("year", c.consultation_date), Extract("month", c.consultation_date)
+	for project, y, m, district in (
+		frappe.qb.from_(c)
+		.select(c.project, year, month, c.district)
+		.distinct()
+		.where(c.resident == resident)
+		.run()
+	):
+		keys |= {(r, project, int(y) * 12 + int(m) - 1, x) for r in RESIDENT_REPORTS for x in (ALL, district)}
+	ref = frappe.qb.DocType("Referral")
+	year, month = Extract("year", ref.referred_on), Extract("month", ref.referred_on)
+	for project, y, m in (
+		frappe.qb.from_(ref).select(ref.project, year, month).distinct().where(ref.resident == resident).run()
+	):
+		keys |= {(r, project, int(y) * 12 + int(m) - 1, x) for r in REFERRAL_REPORTS for x in home_districts}
+	upsert(keys)
+
+
+# project fields the people figures are judged by (Participants vs Plan: target age, districts served)
+TARGET_FIELDS = ("target_age_min", "target_age_max")
+
+
+def on_project_change(doc, method=None):
+	"""The project's target age or districts changed: its judged participant figures are stale."""
+	before = doc.get_doc_before_save()
+	if before is None:
+		return
+	served = {d.district for d in doc.get("districts") or []}
+	if all(doc.get(f) == before.get(f) for f in TARGET_FIELDS) and served == {
+		d.district for d in before.get("districts") or []
+	}:
+		return
+	invalidate(["Participants vs Plan"], [doc.name], _data_months(), districts())
 
 
 def on_master_rename(doc, method=None, *args, **kwargs):
@@ -192,7 +443,17 @@ def on_master_rename(doc, method=None, *args, **kwargs):
 # ---------------------------------------------------------------- computing
 
 
+# a process asks for the job at most once a second (a request is spared the queue's round trips); the
+# job looks once more after that long before it ends, so no change waits for the hourly run
+ENQUEUE_EVERY = 1.0
+_asked_at: dict = {}
+
+
 def enqueue_refresh() -> None:
+	now = time.monotonic()
+	if now - _asked_at.get(frappe.local.site, -ENQUEUE_EVERY) < ENQUEUE_EVERY:
+		return
+	_asked_at[frappe.local.site] = now
 	frappe.enqueue(
 		"gwk_app.reports.figures.refresh",
 		queue="long",
@@ -202,102 +463,112 @@ def enqueue_refresh() -> None:
 	)
 
 
-def _data_years() -> range:
-	"""From the first year with a counted record to this year."""
+def _data_months() -> range:
+	"""From the first month with a counted record to this month."""
 	firsts = [
 		frappe.db.get_value(doctype, {fields[0]: ("is", "set")}, f"min({fields[0]})")
 		for doctype, (_reports, fields) in SOURCES.items()
 	]
-	firsts = [getdate(d).year for d in firsts if d]
-	this_year = getdate().year
-	return range(min(firsts, default=this_year), this_year + 1)
+	this_month = month_ordinal(getdate())
+	firsts = [month_ordinal(getdate(d)) for d in firsts if d]
+	return range(min(firsts, default=this_month), this_month + 1)
 
 
-def compute(report: str, project: str, year: int) -> dict:
-	start, end = date(year, 1, 1), date(year, 12, 31)
-	return _collect(report)([project], start, end)[project]
+def districts() -> list[str]:
+	return [ALL, *frappe.get_all("District", pluck="name", order_by="name asc")]
 
 
-def refresh(commit: bool = True, projects=None, years=None, passes: int = 3) -> int:
-	"""Compute every stale or missing row (background job, hourly, after bulk loads), optionally only
-	for some projects and years. Each row in its own short transaction when `commit`, so staff saving
-	records never wait on the job; changes that land while it runs (the job is not queued again while it
-	runs) are picked up by a further pass. Returns the number of rows computed."""
+def compute(report: str, project: str, month: int) -> dict:
+	"""{district: part} of one project and month (every district the report keeps)."""
+	mod = module(report)
+	got = mod.collect(
+		[project], month_first(month), month_last(month), history=True, by_district=mod.BY_DISTRICT
+	)
+	return got[project] if mod.BY_DISTRICT else {ALL: got[project]}
+
+
+def refresh(commit: bool = True, projects=None, months=None, passes: int = 3) -> int:
+	"""Compute every stale or missing row (background job, hourly, after bulk loads), optionally only for
+	some projects and months (ordinals). One (report, project, month) per short transaction when
+	`commit`, so staff saving records never wait on the job; changes that land while it runs (the job is
+	not queued again while it runs) are picked up by a further pass. Returns the number of
+	(report, project, month) computed."""
 	projects = projects or frappe.get_all("Community Project", pluck="name", order_by="name asc")
 	done = 0
 	for _pass in range(passes):
-		computed = _refresh_pass(commit, projects, list(years or _data_years()))
+		computed = _refresh_pass(commit, projects, list(months or _data_months()), districts())
 		done += computed
 		if commit:
 			frappe.db.commit()  # nosemgrep
 		if not computed or not commit:
 			break
+	if commit:
+		# a change whose request did not ask for the job (asked less than a second before) is taken now
+		time.sleep(ENQUEUE_EVERY + 0.5)
+		done += _refresh_pass(commit, projects, list(months or _data_months()), districts())
+		frappe.db.commit()  # nosemgrep
 	return done
 
 
-def _refresh_pass(commit: bool, projects: list[str], years: list[int]) -> int:
+def _refresh_pass(commit: bool, projects: list[str], months: list[int], all_districts: list[str]) -> int:
 	t = frappe.qb.DocType(DOCTYPE)
+	this_month = month_ordinal(getdate())
+	months = [m for m in months if m <= this_month]
+	if not months:
+		return 0
 	done = 0
-	for year in years:
-		for report in REPORTS:
-			rows = {
-				r.project: r
-				for r in frappe.qb.from_(t)
-				.select(t.project, t.version, t.fresh_version)
-				.where((t.report == report) & (t.year == year))
-				.run(as_dict=True)
-			}
-			for project in projects:
-				row = rows.get(project)
-				if row and row.version == row.fresh_version:
+	for report in REPORTS:
+		wanted = all_districts if module(report).BY_DISTRICT else [ALL]
+		fresh = {
+			(r.project, month_ordinal(getdate(r.month)), r.district or ALL)
+			for r in frappe.qb.from_(t)
+			.select(t.project, t.month, t.district)
+			.where(
+				(t.report == report)
+				& t.project.isin(projects)
+				& (t.month >= month_first(months[0]))
+				& (t.month <= month_first(months[-1]))
+				& (t.version == t.fresh_version)
+			)
+			.run(as_dict=True)
+		}
+		for project in projects:
+			for month in months:
+				stale = [d for d in wanted if (project, month, d) not in fresh]
+				if not stale:
 					continue
 				if commit:
-					# background job / bench command: a fresh snapshot and a short transaction per row
+					# background job / bench command: a fresh snapshot and a short transaction per month
 					frappe.db.commit()  # nosemgrep
-				_store(report, project, year)
+				_store(report, project, month, stale)
 				done += 1
 	return done
 
 
-def _store(report: str, project: str, year: int) -> None:
-	"""Compute one row from one consistent read: the version is read first, the records after it."""
+def _store(report: str, project: str, month: int, district_keys: list[str]) -> None:
+	"""Compute one project's month from one consistent read: the versions are read first, the records
+	after them; a version raised meanwhile stays raised, so the row stays stale."""
 	t = frappe.qb.DocType(DOCTYPE)
-	name = row_name(report, project, year)
-	version = cint(frappe.db.get_value(DOCTYPE, name, "version"))
-	figures = json.dumps(compute(report, project, year), separators=(",", ":"), default=str)
+	names = {d: row_name(report, project, month, d) for d in district_keys}
+	versions = dict(
+		frappe.qb.from_(t).select(t.name, t.version).where(t.name.isin(list(names.values()))).run()
+	)
+	cells = compute(report, project, month)
 	now = now_datetime()
-	(
-		frappe.qb.into(t)
-		.columns(
-			t.name,
-			t.report,
-			t.project,
-			t.year,
-			t.version,
-			t.fresh_version,
-			t.figures,
-			t.computed_on,
-			t.creation,
-			t.modified,
-			t.owner,
-			t.modified_by,
+	query = frappe.qb.into(t).columns(
+		t.name, t.report, t.project, t.month, t.district, t.version, t.fresh_version, t.figures,
+		t.computed_on, t.creation, t.modified, t.owner, t.modified_by,
+	)  # fmt: skip
+	for district in district_keys:
+		name = names[district]
+		version = cint(versions.get(name))
+		figures = json.dumps(merge(report, [cells.get(district) or {}]), separators=(",", ":"), default=str)
+		query = query.insert(
+			name, report, project, month_first(month), district, version, version, figures, now, now, now,
+			"Administrator", "Administrator",
 		)  # fmt: skip
-		.insert(
-			name,
-			report,
-			project,
-			year,
-			version,
-			version,
-			figures,
-			now,
-			now,
-			now,
-			"Administrator",
-			"Administrator",
-		)
-		# a concurrent change raised the version meanwhile: keep it, so the row stays stale
-		.on_duplicate_key_update(t.figures, Values(t.figures))
+	(
+		query.on_duplicate_key_update(t.figures, Values(t.figures))
 		.on_duplicate_key_update(t.fresh_version, Values(t.fresh_version))
 		.on_duplicate_key_update(t.computed_on, Values(t.computed_on))
 		.run()
@@ -310,16 +581,30 @@ def rebuild() -> int:
 	return refresh()
 
 
-def check(years=None, projects=None) -> list[tuple]:
-	"""(report, project, year) whose fresh row differs from a recount of the records (tests, support)."""
+def check(months=None, projects=None) -> list[tuple]:
+	"""(report, project, month, district) whose fresh row differs from a recount (tests, support)."""
 	projects = projects or frappe.get_all("Community Project", pluck="name", order_by="name asc")
+	months = list(months or _data_months())
 	wrong = []
-	for year in years or _data_years():
-		for report in REPORTS:
-			start, end = date(year, 1, 1), date(year, 12, 31)
-			stored = cached(report, projects, start, end)
-			if stored is None:
-				continue
-			recount = json.loads(json.dumps(_collect(report)(projects, start, end), default=str))
-			wrong += [(report, p, year) for p in projects if stored[p] != recount[p]]
+	t = frappe.qb.DocType(DOCTYPE)
+	for report in REPORTS:
+		rows = (
+			frappe.qb.from_(t)
+			.select(t.project, t.month, t.district, t.figures)
+			.where((t.report == report) & t.project.isin(projects) & (t.version == t.fresh_version))
+			.run(as_dict=True)
+		)
+		by_month: dict = {}
+		for r in rows:
+			m = month_ordinal(getdate(r.month))
+			if m in months:
+				by_month.setdefault((r.project, m), []).append(r)
+		for (project, month), stored in by_month.items():
+			cells = compute(report, project, month)
+			for r in stored:
+				recount = json.loads(
+					json.dumps(merge(report, [cells.get(r.district or ALL) or {}]), default=str)
+				)
+				if json.loads(r.figures) != recount:
+					wrong.append((report, project, month_key(month), r.district or ALL))
 	return wrong

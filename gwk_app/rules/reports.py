@@ -124,6 +124,73 @@ ESF_INDICATORS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
 )
 
 
+# ---------------------------------------------------------------- months (the kept figures' unit)
+# A month is held as its ordinal, year * 12 + month - 1: consecutive months are consecutive numbers.
+NO_MONTH = -1  # "no earlier contact": smaller than every month
+
+
+def month_ordinal(day: date) -> int:
+	return day.year * 12 + day.month - 1
+
+
+def month_first(ordinal: int) -> date:
+	return date(ordinal // 12, ordinal % 12 + 1, 1)
+
+
+def month_last(ordinal: int) -> date:
+	following = month_first(ordinal + 1)
+	return date.fromordinal(following.toordinal() - 1)
+
+
+def month_key(ordinal: int) -> str:
+	"""'2025-03'."""
+	return f"{ordinal // 12:04d}-{ordinal % 12 + 1:02d}"
+
+
+def ordinal_of_key(key: str) -> int:
+	year, month = key.split("-")
+	return int(year) * 12 + int(month) - 1
+
+
+def split_period(
+	start: date, end: date
+) -> tuple[tuple[date, date] | None, list[int], tuple[date, date] | None]:
+	"""(the part of the first month when the period starts inside it, the whole months (ordinals), the part
+	of the last month when it ends inside it). A period inside one month is all "first part"."""
+	if end < start:
+		return None, [], None
+	first, last = month_ordinal(start), month_ordinal(end)
+	head = tail = None
+	if start != month_first(first):
+		if first == last:
+			return (start, end), [], None
+		head = (start, month_last(first))
+		first += 1
+	if end != month_last(last):
+		tail = (month_first(last), end)
+		last -= 1
+	return head, list(range(first, last + 1)), tail
+
+
+def counted_since(earlier: int | None, since: int, year: int | None = None) -> bool:
+	"""Whether a person's month with contacts counts for a period from month `since`: their previous month
+	with contacts (`earlier`, NO_MONTH/None for none) lies before the period (or, per year, before the
+	year's part of it). This counts every person once per period (or year) from month figures alone."""
+	start = since if year is None else max(since, int(year) * 12)
+	return earlier is None or int(earlier) < start
+
+
+def contiguous(ordinals) -> list[tuple[int, int]]:
+	"""[(first, last), ...] runs of consecutive month ordinals."""
+	runs: list[list[int]] = []
+	for o in sorted(set(ordinals)):
+		if runs and o == runs[-1][1] + 1:
+			runs[-1][1] = o
+		else:
+			runs.append([o, o])
+	return [(a, b) for a, b in runs]
+
+
 def whole_year(start: date, end: date) -> int | None:
 	"""The year when the period is exactly one calendar year (the kept report figures' unit), else None."""
 	if start.year == end.year and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):

@@ -15,6 +15,7 @@ from gwk_app.reports.funder import funder_report_context
 from gwk_app.reports.report.carrier_overview.carrier_overview import raw_figures
 from gwk_app.reports.report.contact_statistics import contact_statistics
 from gwk_app.reports.report.participants_vs_plan import participants_vs_plan
+from gwk_app.rules.reports import month_first, month_ordinal
 from tests.integration import imports
 from tests.integration.world import DISTRICT_A, PROJECT_A
 
@@ -63,7 +64,8 @@ def committed(world):
 	c = imports.Committed()
 	yield c
 	c.clean()
-	figures.invalidate(REPORTS, [PROJECT_A], [YEAR])
+	year = range(month_ordinal(date(YEAR, 1, 1)), month_ordinal(date(YEAR, 12, 1)) + 1)
+	figures.invalidate(REPORTS, [PROJECT_A], year, figures.districts())
 	frappe.db.commit()  # nosemgrep
 
 
@@ -108,23 +110,30 @@ def test_year_half_tallies_half_records(world, committed):
 	frappe.db.commit()  # nosemgrep
 	records, anonymous_records = 12, 6
 
-	# the kept figures of A's year went stale with the import and the records
+	# the kept figures of A's months went stale with the import and the records
 	t = frappe.qb.DocType(figures.DOCTYPE)
 	rows = (
 		frappe.qb.from_(t)
 		.select(t.report, t.version, t.fresh_version)
-		.where((t.project == PROJECT_A) & (t.year == YEAR))
+		.where((t.project == PROJECT_A) & (t.month >= date(YEAR, 1, 1)) & (t.month <= date(YEAR, 12, 1)))
 		.run(as_dict=True)
 	)
 	assert {r.report for r in rows if r.version != r.fresh_version} >= set(REPORTS)
+	months = range(month_ordinal(date(YEAR, 1, 1)), month_ordinal(date(YEAR, 12, 1)) + 1)
 
 	frappe.flags.gwk_recount = True
 	counted = _reports(world.users.staff_a)
 	frappe.flags.gwk_recount = False
-	figures.refresh(commit=False, projects=[PROJECT_A], years=[YEAR])
-	assert figures.check(years=[YEAR], projects=[PROJECT_A]) == []
-	for report in REPORTS:
-		assert figures.cached(report, [PROJECT_A], date(YEAR, 1, 1), date(YEAR, 12, 31)) is not None
+	figures.refresh(commit=False, projects=[PROJECT_A], months=months)
+	assert figures.check(months=months, projects=[PROJECT_A]) == []
+	stale = (
+		frappe.qb.from_(t)
+		.select(t.name)
+		.where((t.project == PROJECT_A) & t.month.isin([month_first(m) for m in months]))
+		.where(t.version != t.fresh_version)
+		.run()
+	)
+	assert not stale
 	kept = _reports(world.users.staff_a)
 	assert json.dumps(kept, default=str, sort_keys=True) == json.dumps(counted, default=str, sort_keys=True)
 
@@ -158,11 +167,13 @@ def test_year_half_tallies_half_records(world, committed):
 		assert f["Anonyme Kontakte"] == fb["Anonyme Kontakte"] + anonymous_records + TALLY_SUM
 		assert f["Beratungskontakte"] == fb["Beratungskontakte"] + records + TALLY_SUM
 
-	# deleting a tally makes the year stale again
+	# deleting a tally makes its month stale again
 	frappe.get_doc("Contact Tally", {"project": PROJECT_A, "month": date(YEAR, 1, 1)}).delete(
 		ignore_permissions=True
 	)
-	assert figures.cached("Contact Statistics", [PROJECT_A], date(YEAR, 1, 1), date(YEAR, 12, 31)) is None
+	january = figures.row_name("Contact Statistics", PROJECT_A, month_ordinal(date(YEAR, 1, 1)))
+	row = frappe.db.get_value(figures.DOCTYPE, january, ["version", "fresh_version"], as_dict=True)
+	assert row.version != row.fresh_version
 
 
 def test_second_import_of_a_month_is_refused(world, committed):

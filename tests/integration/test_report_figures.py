@@ -1,9 +1,12 @@
-"""The reports' kept figures per project and year (gwk_app.reports.figures).
+"""The reports' kept figures per project, month and district (gwk_app.reports.figures).
 
-On the fixed dataset of test_reports (project X with data, Y without): the kept figures equal a
-recount for every report; the reports really read them; every kind of change makes exactly the
-affected rows stale in the same transaction (the report then counts, so it is never behind); a change
-that lands while a row is computed leaves it stale; only a System Manager can read the table.
+On the fixed dataset of test_reports (project X with data, Y without): for the year, quarters, a
+28-month funding period, periods that start or end inside a month and one district, every report from
+kept figures equals a recount; the reports really read them; inserts, edits, deletions, moves between
+months and districts, resident changes and erasure make exactly the affected rows stale in the same
+transaction (the report then counts those months, so it is never behind), and after the job the month ×
+district figures equal a recount again; people are counted once per period however many months they
+came in; a change that lands while a row is computed leaves it stale; only a System Manager reads them.
 """
 
 import inspect
@@ -15,10 +18,21 @@ import pytest
 from frappe.desk.query_report import run as run_report
 
 from gwk_app.reports import figures
-from tests.integration.report_data import PROJECT_X, PROJECT_Y, YEAR
+from gwk_app.rules.reports import month_ordinal
+from tests.integration.report_data import NORTH, PROJECT_X, PROJECT_Y, SOUTH
 
-YEARS = [2024, 2025, 2026]
-START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
+# the months of the dataset's records up to this month (an open case is open at the end of each)
+MONTHS = range(month_ordinal(date(2024, 10, 1)), month_ordinal(date.today()) + 1)
+PERIODS = {
+	"year": ("2025-01-01", "2025-12-31"),
+	"quarter": ("2025-01-01", "2025-03-31"),
+	"second quarter": ("2025-04-01", "2025-06-30"),
+	"funding period (28 months)": ("2024-03-01", "2026-06-30"),
+	"starts and ends inside a month": ("2025-03-05", "2025-06-17"),
+	"ends inside a month": ("2025-03-01", "2025-06-15"),
+	"inside one month": ("2025-03-04", "2025-03-11"),
+}
+DISTRICTS = (None, NORTH, SOUTH)
 # the user each report is run as: staff of X (reports on X only), the carrier manager with X as filter
 RUN_AS = {
 	"Participants vs Plan": ("staff_x", {}),
@@ -26,39 +40,50 @@ RUN_AS = {
 	"Case Overview": ("staff_x", {}),
 	"Referral Outcomes": ("staff_x", {}),
 	"Carrier Overview": ("carrier", {"project": PROJECT_X}),
+	"Appointment Figures": ("staff_x", {}),
 }
 
 
 def _refresh():
-	return figures.refresh(commit=False, projects=[PROJECT_X, PROJECT_Y], years=YEARS)
+	return figures.refresh(commit=False, projects=[PROJECT_X, PROJECT_Y], months=MONTHS)
 
 
-def _report(report, users, recount=False, year=YEAR):
+def _report(report, users, recount=False, period="year", district=None):
 	user, extra = RUN_AS[report]
+	start, end = PERIODS[period]
+	filters = {"from_date": start, "to_date": end, **extra}
+	if district:
+		filters["district"] = district
 	frappe.set_user(users[user])
 	try:
 		with figures.recounting(recount):
-			return run_report(report, filters={"year": year, **extra})
+			out = run_report(report, filters=filters)
 	finally:
 		frappe.set_user("Administrator")
+	return {k: out.get(k) for k in ("result", "report_summary", "chart")}
 
 
-def _fresh(report, project=PROJECT_X, year=YEAR) -> bool:
-	row = frappe.db.get_value(
-		figures.DOCTYPE, figures.row_name(report, project, year), ["version", "fresh_version"], as_dict=True
-	)
-	return bool(row) and row.version == row.fresh_version
+def _all_equal_a_recount(users, reports=None):
+	for report in reports or figures.REPORTS:
+		for period in PERIODS:
+			for district in DISTRICTS if figures.module(report).BY_DISTRICT else (None,):
+				kept = _report(report, users, period=period, district=district)
+				assert kept == _report(report, users, recount=True, period=period, district=district), (
+					report,
+					period,
+					district,
+				)
 
 
 def _stale_keys() -> set:
 	t = frappe.qb.DocType(figures.DOCTYPE)
 	rows = (
 		frappe.qb.from_(t)
-		.select(t.report, t.project, t.year)
+		.select(t.report, t.project, t.month, t.district)
 		.where(t.project.isin([PROJECT_X, PROJECT_Y]) & (t.version != t.fresh_version))
 		.run()
 	)
-	return {(r, p, int(y)) for r, p, y in rows}
+	return {(r, p, str(m)[:7], d or "") for r, p, m, d in rows}
 
 
 def test_hooks_hold_the_events_figures_declares():
@@ -72,63 +97,82 @@ def test_hooks_hold_the_events_figures_declares():
 	assert {h for h in handlers if h.startswith(figures.HANDLERS)} == {
 		h for events in figures.doc_events().values() for h in events.values()
 	}
+	# the appointment figures count appointments and office-hours visits
+	assert figures.SOURCES["Consultation Appointment"][0] == ("Appointment Figures",)
+	assert figures.SOURCES["Office Hours Visit"][0] == ("Appointment Figures",)
 
 
 @pytest.mark.parametrize("report", list(figures.REPORTS))
 def test_every_report_follows_the_contract(report):
-	module = frappe.get_module(figures.REPORTS[report])
+	module = figures.module(report)
 	assert module.REPORT == report
 	assert callable(module.collect) and callable(module.present)
-	parameters = list(inspect.signature(module.collect).parameters)
-	assert parameters[:3] == ["projects", "start", "end"]
-
-
-def test_whole_year_only():
-	assert figures.whole_year(date(2025, 1, 1), date(2025, 12, 31)) == 2025
-	assert figures.whole_year("2025-01-01", "2025-12-30") is None
-	assert figures.whole_year(date(2025, 1, 1), date(2026, 12, 31)) is None
-	assert figures.whole_year(date(2025, 2, 1), date(2025, 12, 31)) is None
+	assert set(module.STOCK) <= set(module.FAMILIES)
+	assert isinstance(module.PEOPLE, bool) and isinstance(module.BY_DISTRICT, bool)
+	parameters = inspect.signature(module.collect).parameters
+	assert list(parameters)[:4] == ["projects", "start", "end", "district"]
+	assert {"history", "by_district"} <= set(parameters)
+	assert report in RUN_AS
 
 
 @pytest.mark.parametrize("report", list(figures.REPORTS))
-def test_kept_figures_equal_a_recount(data, report):
-	assert _refresh() == len(figures.REPORTS) * 2 * len(YEARS)
-	assert _fresh(report, PROJECT_X) and _fresh(report, PROJECT_Y)
-	kept = _report(report, data.users)
-	counted = _report(report, data.users, recount=True)
-	assert kept["result"] == counted["result"]
-	assert kept.get("report_summary") == counted.get("report_summary")
-	assert kept.get("chart") == counted.get("chart")
-	assert kept["result"], "the dataset gives every report rows for project X"
-	assert figures.check(years=YEARS, projects=[PROJECT_X, PROJECT_Y]) == []
-	# a second refresh finds nothing to do
-	assert _refresh() == 0
+def test_kept_figures_equal_a_recount_for_every_period_and_district(data, report):
+	if report == "Appointment Figures":
+		_visit("2025-06-10")
+		_visit("2025-03-03")
+	assert _refresh() == len(figures.REPORTS) * 2 * len(MONTHS)
+	assert not _stale_keys()
+	_all_equal_a_recount(data.users, [report])
+	assert _report(report, data.users)["result"], "the dataset gives every report rows for project X"
+	assert figures.check(months=MONTHS, projects=[PROJECT_X, PROJECT_Y]) == []
+	assert _refresh() == 0  # nothing left to do
 
 
-def test_reports_read_the_kept_figures(data):
-	"""Proof the kept row is what the report shows: a row altered behind the app's back shows through."""
+def test_reports_read_the_kept_figures_of_each_month_and_district(data):
+	"""Proof the kept rows are what the reports show: a row altered behind the app's back shows through
+	for every whole-month period containing it, with and without the district."""
 	_refresh()
-	name = figures.row_name("Contact Statistics", PROJECT_X, YEAR)
-	part = json.loads(frappe.db.get_value(figures.DOCTYPE, name, "figures"))
-	part["totals"]["consultations"] = 4711
-	frappe.db.set_value(figures.DOCTYPE, name, "figures", json.dumps(part), update_modified=False)
-	summary = {s["label"]: s["value"] for s in _report("Contact Statistics", data.users)["report_summary"]}
-	assert summary["Consultations"] == 4711
-	counted = {
-		s["label"]: s["value"]
-		for s in _report("Contact Statistics", data.users, recount=True)["report_summary"]
-	}
-	assert counted["Consultations"] == 9
-	# any other period, or a district filter, counts the records
-	frappe.set_user(data.users.staff_x)
-	other = run_report("Contact Statistics", filters={"from_date": "2025-01-01", "to_date": "2025-06-30"})
-	assert {s["label"]: s["value"] for s in other["report_summary"]}["Consultations"] < 4711
+	for district in ("", NORTH):
+		name = figures.row_name("Contact Statistics", PROJECT_X, month_ordinal(date(2025, 3, 1)), district)
+		part = json.loads(frappe.db.get_value(figures.DOCTYPE, name, "figures"))
+		part["rows"][0][7] += 4700  # counted once: the totals
+		frappe.db.set_value(figures.DOCTYPE, name, "figures", json.dumps(part), update_modified=False)
+	for period in ("year", "quarter", "funding period (28 months)"):
+		for district in (None, NORTH):
+			summary = _report("Contact Statistics", data.users, period=period, district=district)[
+				"report_summary"
+			]
+			recount = _report("Contact Statistics", data.users, True, period, district)["report_summary"]
+			kept_n = {s["label"]: s["value"] for s in summary}["Consultations"]
+			counted_n = {s["label"]: s["value"] for s in recount}["Consultations"]
+			assert kept_n == counted_n + 4700, (period, district)
+	# a period starting inside March counts March's part itself
+	summary = _report("Contact Statistics", data.users, period="starts and ends inside a month")[
+		"report_summary"
+	]
+	assert {s["label"]: s["value"] for s in summary}["Consultations"] < 4700
 
 
-def test_new_consultation_makes_the_year_stale_and_the_report_stays_exact(data):
+def test_people_are_counted_once_per_period(data):
+	"""r1 comes in March, June and December 2025 and January 2026: once in the year, once in the funding
+	period per year (2025 and 2026), once in the Carrier Overview over the whole period."""
 	_refresh()
-	before = _report("Contact Statistics", data.users)
-	frappe.get_doc(
+	for period, named in (
+		("year", 4),
+		("quarter", 2),
+		("second quarter", 3),
+		("funding period (28 months)", 4 + 1),
+	):
+		rows = _report("Participants vs Plan", data.users, period=period)["result"]
+		assert sum(r["named"] for r in rows if r["project"] == PROJECT_X) == named, period
+	overview = _report("Carrier Overview", data.users, period="funding period (28 months)")["result"]
+	x = next(r for r in overview if r.get("project") == PROJECT_X)
+	counted = _report("Carrier Overview", data.users, True, "funding period (28 months)")["result"]
+	assert x == next(r for r in counted if r.get("project") == PROJECT_X)
+
+
+def _consultation(**values):
+	return frappe.get_doc(
 		{
 			"doctype": "Consultation",
 			"project": PROJECT_X,
@@ -138,92 +182,121 @@ def test_new_consultation_makes_the_year_stale_and_the_report_stays_exact(data):
 			"gender": "Female",
 			"channel": "Phone",
 			"duration_minutes": 12,
+			"district": NORTH,
 			"topics": [{"topic": "Wohngeld"}],
+			**values,
 		}
 	).insert()
+
+
+def test_a_new_consultation_makes_its_month_and_district_stale(data):
+	_refresh()
+	_consultation()
 	assert _stale_keys() == {
-		("Participants vs Plan", PROJECT_X, YEAR),
-		("Contact Statistics", PROJECT_X, YEAR),
-		("Carrier Overview", PROJECT_X, YEAR),
+		(report, PROJECT_X, "2025-07", district)
+		for report in ("Participants vs Plan", "Contact Statistics", "Carrier Overview")
+		for district in ("", NORTH)
 	}
-	after = _report("Contact Statistics", data.users)
-	totals = {s["label"]: s["value"] for s in after["report_summary"]}
+	totals = {s["label"]: s["value"] for s in _report("Contact Statistics", data.users)["report_summary"]}
 	assert totals["Consultations"] == 10
-	assert after["result"] != before["result"]
-	assert after["result"] == _report("Contact Statistics", data.users, recount=True)["result"]
+	_all_equal_a_recount(data.users, ["Contact Statistics", "Participants vs Plan"])
 	assert _refresh() == 3
 	assert not _stale_keys()
-	assert _report("Contact Statistics", data.users)["result"] == after["result"]
+	_all_equal_a_recount(data.users)
 
 
-def test_moving_and_deleting_a_consultation(data):
+def test_a_named_consultation_makes_the_later_months_of_people_reports_stale(data):
+	_refresh()
+	_consultation(anonymous=0, resident=data.residents["r1"], consultation_date="2025-05-02", age_group=None)
+	stale = _stale_keys()
+	assert ("Contact Statistics", PROJECT_X, "2025-05", NORTH) in stale
+	assert ("Contact Statistics", PROJECT_X, "2025-06", NORTH) not in stale
+	# r1's next month with contacts (June) now has May as its previous month
+	assert ("Participants vs Plan", PROJECT_X, "2025-06", NORTH) in stale
+	assert ("Carrier Overview", PROJECT_X, "2025-06", "") in stale
+	_all_equal_a_recount(data.users, ["Participants vs Plan", "Carrier Overview"])
+	_refresh()
+	_all_equal_a_recount(data.users)
+	assert figures.check(months=MONTHS, projects=[PROJECT_X]) == []
+
+
+def test_edits_moves_between_months_and_districts_and_deletion(data):
 	_refresh()
 	name = frappe.get_all(
-		"Consultation",
-		filters={"project": PROJECT_X, "consultation_date": "2025-06-24"},
-		pluck="name",
+		"Consultation", filters={"project": PROJECT_X, "consultation_date": "2025-06-24"}, pluck="name"
 	)[0]
 	doc = frappe.get_doc("Consultation", name)
-	doc.consultation_date = "2024-06-24"
+	doc.channel = "Office Hours"  # an edit in place
+	doc.save()
+	assert ("Contact Statistics", PROJECT_X, "2025-06", NORTH) in _stale_keys()
+	_refresh()
+	_all_equal_a_recount(data.users, ["Contact Statistics"])
+	doc.reload()
+	doc.consultation_date = "2024-12-24"  # to another month and year
 	doc.save()
 	stale = _stale_keys()
-	assert ("Contact Statistics", PROJECT_X, 2024) in stale and (
-		"Contact Statistics",
-		PROJECT_X,
-		2025,
-	) in stale
+	assert ("Contact Statistics", PROJECT_X, "2024-12", NORTH) in stale
+	assert ("Contact Statistics", PROJECT_X, "2025-06", NORTH) in stale
+	_all_equal_a_recount(data.users, ["Contact Statistics", "Participants vs Plan", "Carrier Overview"])
 	_refresh()
+	_all_equal_a_recount(data.users, ["Contact Statistics", "Participants vs Plan", "Carrier Overview"])
+	doc.reload()
+	doc.district = SOUTH  # to another district
+	doc.save()
+	stale = _stale_keys()
+	assert {("Contact Statistics", PROJECT_X, "2024-12", d) for d in ("", NORTH, SOUTH)} <= stale
+	_refresh()
+	_all_equal_a_recount(data.users, ["Contact Statistics", "Participants vs Plan", "Carrier Overview"])
+	# a resident's consultation moved to another month and district
+	named = frappe.get_all(
+		"Consultation", filters={"project": PROJECT_X, "consultation_date": "2025-03-11"}, pluck="name"
+	)[0]
+	doc = frappe.get_doc("Consultation", named)
+	doc.consultation_date = "2025-09-09"
+	doc.district = SOUTH
+	doc.save()
+	_all_equal_a_recount(data.users, ["Participants vs Plan", "Carrier Overview"])
+	_refresh()
+	_all_equal_a_recount(data.users, ["Participants vs Plan", "Carrier Overview"])
 	frappe.delete_doc("Consultation", name)
-	assert _stale_keys() == {
-		("Participants vs Plan", PROJECT_X, 2024),
-		("Contact Statistics", PROJECT_X, 2024),
-		("Carrier Overview", PROJECT_X, 2024),
-	}
+	frappe.delete_doc("Consultation", named)
+	assert ("Contact Statistics", PROJECT_X, "2024-12", SOUTH) in _stale_keys()
 	_refresh()
-	assert figures.check(years=YEARS, projects=[PROJECT_X]) == []
+	_all_equal_a_recount(data.users)
+	assert figures.check(months=MONTHS, projects=[PROJECT_X]) == []
 
 
-def test_an_open_case_is_stale_in_every_year_until_today(data):
+def test_an_open_case_is_stale_in_every_month_until_today(data):
 	_refresh()
-	resident = next(iter(data.residents.values()))
+	resident = data.residents["r1"]
 	frappe.get_doc(
 		{
 			"doctype": "Case",
 			"project": PROJECT_X,
-			"title": "Offener Fall über Jahre",
+			"title": "Offener Fall über Monate",
 			"case_type": "Counselling",
 			"status": "Open",
 			"resident": resident,
-			"opened_on": "2024-05-01",
+			"opened_on": "2025-05-01",
+			"district": SOUTH,
 		}
 	).insert()
-	this_year = date.today().year
-	expected = {
-		(report, PROJECT_X, y)
-		for report in ("Case Overview", "Carrier Overview")
-		for y in range(2024, this_year + 1)
-	}
-	assert _stale_keys() == expected
-	# the open case counts as open at the end of 2025, kept or counted
+	stale = _stale_keys()
+	assert ("Case Overview", PROJECT_X, "2025-05", SOUTH) in stale
+	assert ("Case Overview", PROJECT_X, "2026-01", "") in stale
 	summary = _report("Case Overview", data.users)["report_summary"]
-	open_at_end = {s["label"]: s["value"] for s in summary}["Open at End of Period"]
-	assert open_at_end == 2
+	assert {s["label"]: s["value"] for s in summary}["Open at End of Period"] == 2
 	_refresh()
-	assert {s["label"]: s["value"] for s in _report("Case Overview", data.users)["report_summary"]}[
-		"Open at End of Period"
-	] == 2
-	# closing it in 2024 changes "open at the end" of every later year too
-	case = frappe.get_doc("Case", {"title": "Offener Fall über Jahre"})
+	_all_equal_a_recount(data.users, ["Case Overview", "Carrier Overview"])
+	case = frappe.get_doc("Case", {"title": "Offener Fall über Monate"})
 	case.status = "Closed"
-	case.closed_on = "2024-09-30"
+	case.closed_on = "2025-09-30"
 	case.save()
-	assert _stale_keys() == expected
-	assert figures.cached("Case Overview", [PROJECT_X], START, END) is None
+	assert ("Case Overview", PROJECT_X, "2025-12", "") in _stale_keys()
 	_refresh()
-	assert figures.check(years=YEARS, projects=[PROJECT_X]) == []
-	assert {s["label"]: s["value"] for s in _report("Case Overview", data.users)["report_summary"]}[
-		"Open at End of Period"
-	] == 1
+	_all_equal_a_recount(data.users, ["Case Overview", "Carrier Overview"])
+	summary = _report("Case Overview", data.users)["report_summary"]
+	assert {s["label"]: s["value"] for s in summary}["Open at End of Period"] == 1
 
 
 def test_referral_change(data):
@@ -232,37 +305,61 @@ def test_referral_change(data):
 	doc = frappe.get_doc("Referral", name)
 	doc.status = "Not Taken Up"
 	doc.save()
-	assert _stale_keys() == {("Referral Outcomes", PROJECT_X, YEAR), ("Carrier Overview", PROJECT_X, YEAR)}
+	assert _stale_keys() == {
+		(r, PROJECT_X, "2025-06", d) for r in ("Referral Outcomes", "Carrier Overview") for d in ("", SOUTH)
+	}
 	_refresh()
-	rows = {r["partner"]: r for r in _report("Referral Outcomes", data.users)["result"]}
-	assert sum(r["not_taken_up"] for r in rows.values()) == 1
+	rows = _report("Referral Outcomes", data.users)["result"]
+	assert sum(r["not_taken_up"] for r in rows) == 1
+	_all_equal_a_recount(data.users, ["Referral Outcomes", "Carrier Overview"])
 
 
-def test_resident_attributes_make_their_years_stale_other_edits_do_not(data):
+def test_a_resident_moving_district_moves_their_figures(data):
 	_refresh()
 	doc = frappe.get_doc("Resident", data.residents["r2"])
 	doc.notes = "Rückruf erbeten"
 	doc.save()
 	assert not _stale_keys()
+	doc.district = SOUTH
 	doc.gender = "Female"
 	doc.save()
-	assert _stale_keys() == {
-		("Participants vs Plan", PROJECT_X, YEAR),
-		("Carrier Overview", PROJECT_X, YEAR),
-	}
+	stale = _stale_keys()
+	assert ("Participants vs Plan", PROJECT_X, "2025-03", NORTH) in stale
+	assert ("Referral Outcomes", PROJECT_X, "2025-03", SOUTH) in stale
+	assert ("Referral Outcomes", PROJECT_X, "2025-03", NORTH) in stale
+	_all_equal_a_recount(data.users, ["Participants vs Plan", "Carrier Overview", "Referral Outcomes"])
 	_refresh()
-	assert figures.check(years=YEARS, projects=[PROJECT_X]) == []
+	_all_equal_a_recount(data.users, ["Participants vs Plan", "Carrier Overview", "Referral Outcomes"])
 
 
-def test_erasure_makes_the_resident_years_stale(data):
+def test_erasure(data):
 	from gwk_app.privacy.erasure import erase
 
 	_refresh()
 	erase(data.residents["r1"])
 	stale = _stale_keys()
-	for y in (2025, 2026):
-		assert ("Participants vs Plan", PROJECT_X, y) in stale
-		assert ("Carrier Overview", PROJECT_X, y) in stale
+	for month in ("2025-03", "2025-06", "2025-12", "2026-01"):
+		assert ("Participants vs Plan", PROJECT_X, month, "") in stale
+		assert ("Carrier Overview", PROJECT_X, month, NORTH) in stale
+	_all_equal_a_recount(data.users, ["Participants vs Plan", "Carrier Overview", "Referral Outcomes"])
+	_refresh()
+	_all_equal_a_recount(data.users)
+	assert figures.check(months=MONTHS, projects=[PROJECT_X]) == []
+
+
+def _visit(day):
+	return frappe.get_doc(
+		{"doctype": "Office Hours Visit", "project": PROJECT_X, "visit_date": day, "status": "Waiting"}
+	).insert()
+
+
+def test_appointments_and_visits(data):
+	_refresh()
+	_visit("2025-06-10")
+	assert ("Appointment Figures", PROJECT_X, "2025-06", "") in _stale_keys()
+	_all_equal_a_recount(data.users, ["Appointment Figures"])
+	_refresh()
+	_all_equal_a_recount(data.users, ["Appointment Figures"])
 
 
 def test_renaming_a_district_makes_every_row_stale(data):
@@ -271,50 +368,35 @@ def test_renaming_a_district_makes_every_row_stale(data):
 		{"doctype": "District", "district_name": "Figurenbezirk Alt", "city": "Teststadt"}
 	).insert()
 	frappe.rename_doc("District", "Figurenbezirk Alt", "Figurenbezirk Neu")
-	assert len(_stale_keys()) == len(figures.REPORTS) * 2 * len(YEARS)
+	t = frappe.qb.DocType(figures.DOCTYPE)
+	fresh = frappe.qb.from_(t).select(t.name).where(t.version == t.fresh_version).limit(1).run()
+	assert not fresh
 
 
 def test_a_change_while_computing_leaves_the_row_stale(data, monkeypatch):
 	_refresh()
-	frappe.get_doc(
-		{
-			"doctype": "Consultation",
-			"project": PROJECT_X,
-			"consultation_date": "2025-08-01",
-			"anonymous": 1,
-			"age_group": "18-29",
-			"gender": "Male",
-			"channel": "Office Hours",
-			"duration_minutes": 5,
-		}
-	).insert()
+	_consultation(consultation_date="2025-08-01")
 	compute = figures.compute
+	month = month_ordinal(date(2025, 8, 1))
 
-	def compute_while_another_change_lands(report, project, year):
-		result = compute(report, project, year)
-		figures.invalidate([report], [project], [year])
+	def compute_while_another_change_lands(report, project, m):
+		result = compute(report, project, m)
+		figures.invalidate([report], [project], [m], ["", NORTH])
 		return result
 
 	monkeypatch.setattr(figures, "compute", compute_while_another_change_lands)
-	figures.refresh(commit=False, projects=[PROJECT_X], years=[YEAR])
-	assert _stale_keys() >= {("Contact Statistics", PROJECT_X, YEAR)}
-	assert figures.cached("Contact Statistics", [PROJECT_X], START, END) is None
+	figures.refresh(commit=False, projects=[PROJECT_X], months=[month])
+	assert ("Contact Statistics", PROJECT_X, "2025-08", NORTH) in _stale_keys()
 	monkeypatch.setattr(figures, "compute", compute)
 	_refresh()
-	assert figures.cached("Contact Statistics", [PROJECT_X], START, END) is not None
+	assert not _stale_keys()
 
 
-def test_no_kept_figures_for_future_years_or_missing_rows(data):
+def test_no_kept_figures_after_this_month(data):
 	_refresh()
-	this_year = date.today().year
-	assert (
-		figures.cached(
-			"Contact Statistics", [PROJECT_X], date(this_year + 1, 1, 1), date(this_year + 1, 12, 31)
-		)
-		is None
-	)
-	# a project without a row (never computed) is counted, for every project asked for
-	assert figures.cached("Contact Statistics", [PROJECT_X, "GWK Report Nowhere"], START, END) is None
+	this_month = month_ordinal(date.today())
+	figures.invalidate(["Contact Statistics"], [PROJECT_X], [this_month + 1, this_month + 2])
+	assert not [k for k in _stale_keys() if k[2] > date.today().isoformat()[:7]]
 
 
 def test_only_a_system_manager_reads_the_table(data):

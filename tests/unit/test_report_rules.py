@@ -128,3 +128,77 @@ def test_whole_year(start, end, year):
 	from gwk_app.rules.reports import whole_year
 
 	assert whole_year(start, end) == year
+
+
+def test_month_ordinals():
+	from gwk_app.rules.reports import month_first, month_key, month_last, month_ordinal, ordinal_of_key
+
+	o = month_ordinal(date(2024, 2, 10))
+	assert month_first(o) == date(2024, 2, 1) and month_last(o) == date(2024, 2, 29)
+	assert month_last(month_ordinal(date(2025, 12, 3))) == date(2025, 12, 31)
+	assert month_ordinal(date(2026, 1, 1)) == month_ordinal(date(2025, 12, 31)) + 1
+	assert month_key(o) == "2024-02" and ordinal_of_key("2024-02") == o
+
+
+@pytest.mark.parametrize(
+	"start, end, head, months, tail",
+	[
+		(date(2025, 1, 1), date(2025, 12, 31), None, ((2025, 1), (2025, 12)), None),
+		(date(2024, 3, 1), date(2026, 6, 30), None, ((2024, 3), (2026, 6)), None),  # a funding period
+		(
+			date(2025, 1, 15),
+			date(2025, 3, 31),
+			(date(2025, 1, 15), date(2025, 1, 31)),
+			((2025, 2), (2025, 3)),
+			None,
+		),
+		(
+			date(2025, 1, 1),
+			date(2025, 3, 10),
+			None,
+			((2025, 1), (2025, 2)),
+			(date(2025, 3, 1), date(2025, 3, 10)),
+		),
+		(date(2025, 1, 5), date(2025, 1, 20), (date(2025, 1, 5), date(2025, 1, 20)), None, None),
+		(
+			date(2025, 1, 5),
+			date(2025, 2, 20),
+			(date(2025, 1, 5), date(2025, 1, 31)),
+			None,
+			(date(2025, 2, 1), date(2025, 2, 20)),
+		),
+	],
+)
+def test_split_period(start, end, head, months, tail):
+	from gwk_app.rules.reports import month_ordinal, split_period
+
+	expected = []
+	if months:
+		first, last = (month_ordinal(date(y, m, 1)) for y, m in months)
+		expected = list(range(first, last + 1))
+	assert split_period(start, end) == (head, expected, tail)
+
+
+def test_people_counted_once_per_period_from_month_figures():
+	"""Brute force: for random contact months, counting each person-month whose previous contact month lies
+	before the period (or the year's part of it) equals the distinct people of every whole-month period."""
+	import random
+
+	from gwk_app.rules.reports import NO_MONTH, counted_since
+
+	rng = random.Random(7)
+	base = 2024 * 12
+	people = {p: sorted(rng.sample(range(base, base + 30), rng.randint(1, 8))) for p in range(60)}
+	entries = []  # (month, previous month) per person and month with contacts: what the kept figures hold
+	for months in people.values():
+		entries += [(m, months[i - 1] if i else NO_MONTH) for i, m in enumerate(months)]
+	for first in range(base, base + 30):
+		for last in range(first, base + 30):
+			distinct = sum(1 for months in people.values() if any(first <= m <= last for m in months))
+			counted = sum(1 for m, prev in entries if first <= m <= last and counted_since(prev, first))
+			assert counted == distinct
+			for year in range(first // 12, last // 12 + 1):
+				in_year = [m for m in range(first, last + 1) if m // 12 == year]
+				distinct_y = sum(1 for months in people.values() if set(months) & set(in_year))
+				counted_y = sum(1 for m, prev in entries if m in in_year and counted_since(prev, first, year))
+				assert counted_y == distinct_y

@@ -83,6 +83,13 @@ def on_doctype_update():
 	)
 	frappe.db.add_index(
 		"Consultation",
-		["consultation_date", "project", "channel", "district", "duration_minutes"],
-		"consultation_stats_index",
+		["consultation_date", "project", "channel", "district", "duration_minutes", "anonymous"],
+		"consultation_statistics_index",
+	)
+	if frappe.db.has_index("tabConsultation", "consultation_stats_index"):
+		# replaced by the one above (which also counts the anonymous contacts): one index less to write
+		frappe.db.sql_ddl("ALTER TABLE `tabConsultation` DROP INDEX `consultation_stats_index`")
+	# people once per period (gwk_app.reports.figures.people): a person's previous contact in a project
+	frappe.db.add_index(
+		"Consultation", ["resident", "project", "consultation_date", "district"], "consultation_person_index"
 	)

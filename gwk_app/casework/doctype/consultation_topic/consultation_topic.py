@@ -24,4 +24,8 @@ class ConsultationTopic(Document):
 
 def on_doctype_update():
 	# contact statistics join consultations to their topics through this index alone
-	frappe.db.add_index("Consultation Topic", ["parent", "topic"], "parent_topic_index")
+	# and count each consultation once (at its first topic)
+	frappe.db.add_index("Consultation Topic", ["parent", "topic", "idx"], "parent_topic_idx_index")
+	if frappe.db.has_index("tabConsultation Topic", "parent_topic_index"):
+		# replaced by the one above: one index less to write
+		frappe.db.sql_ddl("ALTER TABLE `tabConsultation Topic` DROP INDEX `parent_topic_index`")

@@ -16,16 +16,21 @@ class GWKReportFigures(CheckedDocument):
 		from frappe.types import DF
 
 		computed_on: DF.Datetime | None
+		district: DF.Data | None
 		figures: DF.LongText | None
 		fresh_version: DF.Int
+		month: DF.Date | None
 		project: DF.Link | None
 		report: DF.Data | None
 		version: DF.Int
-		year: DF.Int
 	# end: auto-generated types
 	"""Written only by gwk_app.reports.figures (SQL upserts); read by the reports."""
 
 
 def on_doctype_update():
-	# the reports read one report's figures for a year and a list of projects
-	frappe.db.add_index("GWK Report Figures", ["report", "year", "project"], "report_year_project_index")
+	# the reports read one report's figures for a district, a list of projects and a range of months
+	frappe.db.add_index(
+		"GWK Report Figures",
+		["report", "district", "project", "month"],
+		"report_district_project_month_index",
+	)

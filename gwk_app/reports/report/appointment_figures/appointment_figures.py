@@ -10,18 +10,26 @@ from frappe.query_builder import CustomFunction
 from frappe.query_builder.functions import Count
 from frappe.utils import add_days
 
+from gwk_app.reports import figures
 from gwk_app.reports.common import DaysBetween, column, report_period, report_projects, summary
 from gwk_app.rules import appointments as rules
 
 Month = CustomFunction("DATE_FORMAT", ["date", "format"])
 FIGURES = ("booked", "attended", "no_show", "cancelled", "online", "walk_ins")
+REPORT = "Appointment Figures"
+# counts: [month, status, booked via] -> [appointments]; lead: [month, days] -> [appointments];
+# visits: [month, waiting minutes or None] -> [walk-ins]
+FAMILIES = {"counts": 3, "lead": 2, "visits": 2}
+STOCK = ()
+PEOPLE = False
+BY_DISTRICT = False
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	projects = report_projects(filters)
 	start, end = report_period(filters)
-	rows = get_data(projects, start, end) if projects else []
+	rows = present(figures.parts(REPORT, projects, start, end), projects) if projects else []
 	return columns(), rows, None, chart(rows), report_summary(rows)
 
 
@@ -41,13 +49,9 @@ def columns():
 	]
 
 
-def collect(projects, start, end) -> dict:
-	"""{(project, month): figures with histograms} from grouped queries."""
-	out: dict = {}
-
-	def cell(project, month):
-		return out.setdefault((project, month), {**{f: 0 for f in FIGURES}, "lead": {}, "wait": {}})
-
+def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
+	"""{project: part} (see FAMILIES) from grouped queries."""
+	out = {p: {f: [] for f in FAMILIES} for p in projects}
 	a = frappe.qb.DocType("Consultation Appointment")
 	month = Month(a.starts_on, "%Y-%m")
 	cond = a.project.isin(projects) & (a.starts_on >= start) & (a.starts_on < add_days(end, 1))
@@ -58,12 +62,7 @@ def collect(projects, start, end) -> dict:
 		.groupby(a.project, month, a.status, a.booked_via)
 		.run(as_dict=True)
 	):
-		c = cell(r.project, r.month)
-		c["booked"] += r.n
-		c["attended"] += r.n if r.status == "Attended" else 0
-		c["no_show"] += r.n if r.status == "No-Show" else 0
-		c["cancelled"] += r.n if r.status == "Cancelled" else 0
-		c["online"] += r.n if r.booked_via == "Public Booking" else 0
+		out[r.project]["counts"].append([r.month, r.status, r.booked_via, int(r.n)])
 	lead = DaysBetween(a.starts_on, a.booked_on)
 	for r in (
 		frappe.qb.from_(a)
@@ -72,7 +71,7 @@ def collect(projects, start, end) -> dict:
 		.groupby(a.project, month, lead)
 		.run(as_dict=True)
 	):
-		cell(r.project, r.month)["lead"][max(int(r.days or 0), 0)] = r.n
+		out[r.project]["lead"].append([r.month, max(int(r.days or 0), 0), int(r.n)])
 
 	v = frappe.qb.DocType("Office Hours Visit")
 	vmonth = Month(v.visit_date, "%Y-%m")
@@ -84,10 +83,34 @@ def collect(projects, start, end) -> dict:
 		.groupby(v.project, vmonth, v.waiting_minutes)
 		.run(as_dict=True)
 	):
-		c = cell(r.project, r.month)
-		c["walk_ins"] += r.n
-		if r.waiting_minutes is not None:
-			c["wait"][int(r.waiting_minutes)] = c["wait"].get(int(r.waiting_minutes), 0) + r.n
+		wait = None if r.waiting_minutes is None else int(r.waiting_minutes)
+		out[r.project]["visits"].append([r.month, wait, int(r.n)])
+	return out
+
+
+def cells(parts: dict, projects) -> dict:
+	"""{(project, month): figures with histograms} from the parts."""
+	out: dict = {}
+
+	def cell(project, month):
+		return out.setdefault((project, month), {**{f: 0 for f in FIGURES}, "lead": {}, "wait": {}})
+
+	for p in dict.fromkeys(projects):
+		for month, status, via, n in parts[p]["counts"]:
+			c = cell(p, month)
+			c["booked"] += n
+			c["attended"] += n if status == "Attended" else 0
+			c["no_show"] += n if status == "No-Show" else 0
+			c["cancelled"] += n if status == "Cancelled" else 0
+			c["online"] += n if via == "Public Booking" else 0
+		for month, days, n in parts[p]["lead"]:
+			lead = cell(p, month)["lead"]
+			lead[days] = lead.get(days, 0) + n
+		for month, wait, n in parts[p]["visits"]:
+			c = cell(p, month)
+			c["walk_ins"] += n
+			if wait is not None:
+				c["wait"][wait] = c["wait"].get(wait, 0) + n
 	return out
 
 
@@ -103,11 +126,16 @@ def _row(project, month, c) -> frappe._dict:
 
 
 def get_data(projects, start, end) -> list[dict]:
-	cells = collect(projects, start, end)
-	rows = [_row(p, m, cells[(p, m)]) for p, m in sorted(cells)]
+	return present(figures.parts(REPORT, projects, start, end), projects)
+
+
+def present(parts: dict, projects) -> list[dict]:
+	"""Rows per project and month and a total row (medians from the combined histograms)."""
+	by_month = cells(parts, projects)
+	rows = [_row(p, m, by_month[(p, m)]) for p, m in sorted(by_month)]
 	if rows:
 		total = {**{f: 0 for f in FIGURES}, "lead": {}, "wait": {}}
-		for c in cells.values():
+		for c in by_month.values():
 			for f in FIGURES:
 				total[f] += c[f]
 			for key in ("lead", "wait"):

@@ -10,10 +10,12 @@ secondary suppression keeps them from being recovered from row or column totals
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, Sum
+from frappe.utils import getdate
 
 from gwk_app.casework import tallies
 from gwk_app.reports import figures
 from gwk_app.reports.common import column, report_period, report_projects, summary
+from gwk_app.rules.reports import NO_MONTH, counted_since, month_ordinal
 from gwk_app.rules.suppression import SUPPRESSED, suppress_column, suppress_table
 from gwk_app.settings import small_cell_threshold
 
@@ -23,6 +25,12 @@ GENDERS = ("Female", "Male", "Diverse", "Not specified")
 GENDER_FIELDS = {"Female": "female", "Male": "male", "Diverse": "diverse", "Not specified": "gender_unknown"}
 # per-project counts, each suppressed down its column with the column total
 COUNTS = ("anonymous", "imported", "consultations", "cases_opened", "referrals")
+# people: [gender, previous contact month] -> [persons]; counts: [district] -> [consultations, anonymous,
+# imported, cases opened, referrals]
+FAMILIES = {"people": 2, "counts": 1}
+STOCK = ()
+PEOPLE = True
+BY_DISTRICT = True
 
 
 def execute(filters=None):
@@ -63,7 +71,13 @@ def raw_figures(projects, start, end, district=None) -> dict:
 		return {}
 	parts = figures.parts(REPORT, projects, start, end, district)
 	out = {
-		p: {**parts[p], "events": 0, "visitors": 0, "volunteer_hours": 0.0, "survey_responses": 0}
+		p: {
+			**totals(parts[p], start),
+			"events": 0,
+			"visitors": 0,
+			"volunteer_hours": 0.0,
+			"survey_responses": 0,
+		}
 		for p in projects
 	}
 	_add_events_and_hours(out, projects, start, end, district)
@@ -82,54 +96,106 @@ def _add_survey_responses(counts, projects, start, end, district=None) -> None:
 		counts[project]["survey_responses"] = int(n)
 
 
-def collect(projects, start, end, district=None) -> dict:
-	"""{project: {gender field or count: value}}: participants by gender, contacts, cases, referrals."""
-	counts = {p: {**{GENDER_FIELDS[g]: 0 for g in GENDERS}, **{k: 0 for k in COUNTS}} for p in projects}
+def totals(part: dict, start) -> dict:
+	"""{gender field or count: value} of one project's part: every person once in the period."""
+	since = month_ordinal(getdate(start))
+	out = {**{GENDER_FIELDS[g]: 0 for g in GENDERS}, **{k: 0 for k in COUNTS}}
+	for gender, earlier, n in part["people"]:
+		if counted_since(earlier, since):
+			out[GENDER_FIELDS.get(gender, "gender_unknown")] += n
+	for _district, consultations, anonymous, imported, cases, referrals in part["counts"]:
+		out["consultations"] += consultations
+		out["anonymous"] += anonymous
+		out["imported"] += imported
+		out["cases_opened"] += cases
+		out["referrals"] += referrals
+	return out
+
+
+def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
+	"""{project: {"people": [[gender, previous month, persons], ...], "counts": [[district, consultations,
+	anonymous, imported, cases opened, referrals], ...]}}."""
+	out = {p: {"people": [], "counts": []} for p in projects}
 	if not projects:
-		return counts
+		return out
 	c = frappe.qb.DocType("Consultation")
-	r = frappe.qb.DocType("Resident")
 	cond = c.project.isin(projects) & (c.consultation_date >= start) & (c.consultation_date <= end)
 	if district:
 		cond &= c.district == district
-	# distinct (project, resident) pairs from the consultation index, then one look-up per person
-	people = frappe.qb.from_(c).select(c.project, c.resident).distinct().where(cond & c.resident.isnotnull())
-	gender = Coalesce(r.gender, "")
-	for g in (
-		frappe.qb.from_(people)
-		.left_join(r)  # the distinct people drive the join (see participants_vs_plan.named_groups)
-		.on(r.name == people.resident)
-		.select(people.project, gender.as_("gender"), Count("*").as_("n"))
-		.groupby(people.project, gender)
-		.run(as_dict=True)
-	):
-		counts[g.project][GENDER_FIELDS.get(g.gender, "gender_unknown")] += int(g.n)
 	for g in (
 		frappe.qb.from_(c)
-		.select(c.project, Count("*").as_("n"), Sum(c.anonymous).as_("anon"))
+		.select(c.project, c.district, Count("*").as_("n"), Sum(c.anonymous).as_("anon"))
 		.where(cond)
-		.groupby(c.project)
+		.groupby(c.project, c.district)
 		.run(as_dict=True)
 	):
-		counts[g.project]["consultations"] = int(g.n)
-		counts[g.project]["anonymous"] = int(g.anon or 0)
-	tallies.add_to_carrier_overview(counts, projects, start, end, district)
+		out[g.project]["counts"].append([g.district, int(g.n), int(g.anon or 0), 0, 0, 0])
+	tallies.add_to_carrier_overview(out, projects, start, end, district)
 
 	case = frappe.qb.DocType("Case")
 	case_cond = case.project.isin(projects) & (case.opened_on >= start) & (case.opened_on <= end)
 	if district:
 		case_cond &= case.district == district
-	for project, n in _count_per_project(case, case_cond):
-		counts[project]["cases_opened"] = int(n)
+	for project, where, n in (
+		frappe.qb.from_(case)
+		.select(case.project, case.district, Count("*"))
+		.where(case_cond)
+		.groupby(case.project, case.district)
+		.run()
+	):
+		out[project]["counts"].append([where, 0, 0, 0, int(n), 0])
 
 	ref = frappe.qb.DocType("Referral")
+	res = frappe.qb.DocType("Resident")
 	ref_cond = ref.project.isin(projects) & (ref.referred_on >= start) & (ref.referred_on <= end)
 	if district:
-		res = frappe.qb.DocType("Resident")
-		ref_cond &= ref.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
-	for project, n in _count_per_project(ref, ref_cond):
-		counts[project]["referrals"] = int(n)
-	return counts
+		ref_cond &= res.district == district
+	for project, where, n in (
+		frappe.qb.from_(ref)
+		.left_join(res)
+		.on(res.name == ref.resident)
+		.select(ref.project, res.district, Count("*"))
+		.where(ref_cond)
+		.groupby(ref.project, res.district)
+		.run()
+	):
+		out[project]["counts"].append([where, 0, 0, 0, 0, int(n)])
+
+	if by_district:
+		cells = {p: figures.split(part, {"counts": 0}) for p, part in out.items()}
+		for g in figures.people(projects, start, end, history=True, per_district=True, fields=("gender",)):
+			if g.district:
+				part = cells[g.project].setdefault(g.district, {})
+				part.setdefault("people", []).append([g.r_gender or "", g.earlier, g.persons])
+		for part in cells.values():
+			part[figures.ALL] = {**part[figures.ALL], "people": []}
+		for g in figures.people(projects, start, end, history=True, fields=("gender",)):
+			cells[g.project][figures.ALL]["people"].append([g.r_gender or "", g.earlier, g.persons])
+		return cells
+	if history:
+		for g in figures.people(projects, start, end, district, history=True, fields=("gender",)):
+			out[g.project]["people"].append([g.r_gender or "", g.earlier, g.persons])
+	else:
+		for project, gender, n in _people_in_period(projects, cond):
+			out[project]["people"].append([gender or "", NO_MONTH, int(n)])
+	return out
+
+
+def _people_in_period(projects, cond):
+	"""(project, gender, persons): distinct (project, resident) pairs from the consultation index, then one
+	look-up per person (every person once in the whole period)."""
+	c = frappe.qb.DocType("Consultation")
+	r = frappe.qb.DocType("Resident")
+	people = frappe.qb.from_(c).select(c.project, c.resident).distinct().where(cond & c.resident.isnotnull())
+	gender = Coalesce(r.gender, "")
+	return (
+		frappe.qb.from_(people)
+		.left_join(r)  # the distinct people drive the join (see figures.people)
+		.on(r.name == people.resident)
+		.select(people.project, gender.as_("gender"), Count("*").as_("n"))
+		.groupby(people.project, gender)
+		.run()
+	)
 
 
 def _count_per_project(table, condition):

@@ -17,6 +17,14 @@ from gwk_app.reports.common import DaysBetween, column, report_period, report_pr
 from gwk_app.rules.reports import mean_from_counts, median_from_counts
 
 REPORT = "Case Overview"
+# rows: [district, case type, topic] -> [opened, closed]; days: [district, case type, topic, days to close]
+# -> [cases]; open: [district, case type, topic] -> [open at the end]; the same per case (not per topic):
+# overall [district] -> [opened, closed], overall_days [district, days] -> [cases], overall_open
+# [district] -> [open at the end]. The open ones are a state at the end of the period (STOCK).
+FAMILIES = {"rows": 3, "days": 4, "open": 3, "overall": 1, "overall_days": 2, "overall_open": 1}
+STOCK = ("open", "overall_open")
+PEOPLE = False
+BY_DISTRICT = True
 
 NO_TOPIC = "-"
 
@@ -33,37 +41,79 @@ def execute(filters=None):
 	return columns(), rows, None, chart(rows), report_summary(overall, days)
 
 
-def collect(projects, start, end, district=None) -> dict:
-	"""{project: {"rows": [per case type and topic], "overall": {...}, "days": [[days, cases], ...]}}:
-	rows by topic; the overall counts and days to close count every case once."""
-	out = {
-		p: {"rows": [], "overall": {"opened": 0, "closed": 0, "open_at_end": 0}, "days": []} for p in projects
-	}
-	for r in _rows(projects, start, end, district):
-		out[r.project]["rows"].append(dict(r))
-	for r in counts(projects, start, end, district, by_topic=False, by_project=True):
-		out[r.project]["overall"] = {k: int(r[k] or 0) for k in ("opened", "closed", "open_at_end")}
-	for (project,), dist in close_days(
-		projects, start, end, district, by_topic=False, by_project=True
+def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
+	"""{project: part} (see FAMILIES): rows by topic; the overall counts and days to close count every
+	case once."""
+	out = {p: {f: [] for f in FAMILIES} for p in projects}
+	for r in counts(projects, start, end, district, by_district=True):
+		key = [r.district, r.case_type, r.topic]
+		if r.opened or r.closed:
+			out[r.project]["rows"].append([*key, int(r.opened or 0), int(r.closed or 0)])
+		if r.open_at_end:
+			out[r.project]["open"].append([*key, int(r.open_at_end)])
+	for r in counts(projects, start, end, district, by_topic=False, by_project=True, by_district=True):
+		if r.opened or r.closed:
+			out[r.project]["overall"].append([r.district, int(r.opened or 0), int(r.closed or 0)])
+		if r.open_at_end:
+			out[r.project]["overall_open"].append([r.district, int(r.open_at_end)])
+	for (project, where, case_type, topic), dist in close_days(
+		projects, start, end, district, by_district=True
 	).items():
-		out[project]["days"] = sorted([d, n] for d, n in dist.items())
+		out[project]["days"] += [[where, case_type, topic, d, n] for d, n in dist.items()]
+	for (project, where), dist in close_days(
+		projects, start, end, district, by_topic=False, by_project=True, by_district=True
+	).items():
+		out[project]["overall_days"] += [[where, d, n] for d, n in dist.items()]
+	if by_district:
+		return {p: figures.split(part, dict.fromkeys(FAMILIES, 0)) for p, part in out.items()}
 	return out
 
 
 def present(parts: dict, projects) -> tuple[list, frappe._dict, dict]:
-	rows, overall, days = [], frappe._dict(opened=0, closed=0, open_at_end=0), {}
+	rows: dict = {}
+	overall, days = frappe._dict(opened=0, closed=0, open_at_end=0), {}
+	dists: dict = {}
+
+	def row(project, case_type, topic):
+		key = (project, case_type, topic)
+		if key not in rows:
+			rows[key] = frappe._dict(
+				project=project, case_type=case_type, topic=topic, opened=0, closed=0, open_at_end=0
+			)
+		return rows[key]
+
 	for p in dict.fromkeys(projects):
-		rows += [frappe._dict(r) for r in parts[p]["rows"]]
-		for k in overall:
-			overall[k] += parts[p]["overall"][k]
-		for d, n in parts[p]["days"]:
-			days[int(d)] = days.get(int(d), 0) + int(n)
+		part = parts[p]
+		for _district, case_type, topic, opened, closed in part["rows"]:
+			r = row(p, case_type, topic)
+			r.opened += opened
+			r.closed += closed
+		for _district, case_type, topic, n in part["open"]:
+			row(p, case_type, topic).open_at_end += n
+		for _district, case_type, topic, d, n in part["days"]:
+			dist = dists.setdefault((p, case_type, topic), {})
+			dist[int(d)] = dist.get(int(d), 0) + n
+		for _district, opened, closed in part["overall"]:
+			overall.opened += opened
+			overall.closed += closed
+		for _district, n in part["overall_open"]:
+			overall.open_at_end += n
+		for _district, d, n in part["overall_days"]:
+			days[int(d)] = days.get(int(d), 0) + n
+	out = []
 	labels: dict = {}  # translated once per case type, not per row
-	for r in rows:
+	for key in sorted(rows):
+		r = rows[key]
+		if not (r.opened or r.closed or r.open_at_end):
+			continue
+		avg = mean_from_counts(dists.get(key, {}))
+		r.average_days = round(avg, 1) if avg is not None else None
+		r.median_days = median_from_counts(dists.get(key, {}))
 		if r.case_type not in labels:
 			labels[r.case_type] = _(r.case_type)
 		r.case_type = labels[r.case_type]
-	return rows, overall, days
+		out.append(r)
+	return out, overall, days
 
 
 def columns():
@@ -88,7 +138,7 @@ def _base(projects, district):
 	return c, t, cond
 
 
-def counts(projects, start, end, district=None, by_topic=True, by_project=False):
+def counts(projects, start, end, district=None, by_topic=True, by_project=False, by_district=False):
 	c, t, cond = _base(projects, district)
 	opened = Sum(Case().when((c.opened_on >= start) & (c.opened_on <= end), 1).else_(0))
 	closed = Sum(Case().when((c.closed_on >= start) & (c.closed_on <= end), 1).else_(0))
@@ -97,34 +147,39 @@ def counts(projects, start, end, district=None, by_topic=True, by_project=False)
 	)
 	q = frappe.qb.from_(c)
 	fields = [opened.as_("opened"), closed.as_("closed"), open_at_end.as_("open_at_end")]
+	where = [c.district] if by_district else []
 	if by_topic:
 		topic = Coalesce(t.topic, NO_TOPIC)
 		q = q.left_join(t).on((t.parent == c.name) & (t.parenttype == "Case") & (t.parentfield == "topics"))
-		q = q.select(c.project, c.case_type, topic.as_("topic"), *fields).groupby(
-			c.project, c.case_type, topic
+		q = q.select(c.project, *where, c.case_type, topic.as_("topic"), *fields).groupby(
+			c.project, *where, c.case_type, topic
 		)
 	elif by_project:
-		q = q.select(c.project, *fields).groupby(c.project)
+		q = q.select(c.project, *where, *fields).groupby(c.project, *where)
 	else:
 		q = q.select(*fields)
 	# only cases that touch the period: opened before its end
 	return q.where(cond & (c.opened_on <= end)).run(as_dict=True)
 
 
-def close_days(projects, start, end, district=None, by_topic=True, by_project=False) -> dict:
-	"""{(project, case_type, topic), (project,) or (): {days: cases}} for cases closed in the period."""
+def close_days(
+	projects, start, end, district=None, by_topic=True, by_project=False, by_district=False
+) -> dict:
+	"""{(project, case_type, topic), (project,) or (): {days: cases}} for cases closed in the period (with
+	`by_district` the case's district after the project)."""
 	c, t, cond = _base(projects, district)
 	days = DaysBetween(c.closed_on, c.opened_on)
 	q = frappe.qb.from_(c)
 	keys = []
+	where = [c.district] if by_district else []
 	if by_topic:
 		topic = Coalesce(t.topic, NO_TOPIC)
 		q = q.left_join(t).on((t.parent == c.name) & (t.parenttype == "Case") & (t.parentfield == "topics"))
-		keys = [c.project, c.case_type, topic]
-		q = q.select(c.project, c.case_type, topic.as_("topic"))
+		keys = [c.project, *where, c.case_type, topic]
+		q = q.select(c.project, *where, c.case_type, topic.as_("topic"))
 	elif by_project:
-		keys = [c.project]
-		q = q.select(c.project)
+		keys = [c.project, *where]
+		q = q.select(c.project, *where)
 	rows = (
 		q.select(days.as_("days"), Count("*").as_("n"))
 		.where(cond & (c.closed_on >= start) & (c.closed_on <= end))
@@ -134,29 +189,15 @@ def close_days(projects, start, end, district=None, by_topic=True, by_project=Fa
 	out: dict = {}
 	for r in rows:
 		key = (r.project, r.case_type, r.topic) if by_topic else (r.project,) if by_project else ()
+		if by_district:
+			key = (*key[:1], r.district, *key[1:])
 		out.setdefault(key, {})[int(r.days)] = int(r.n)
 	return out
 
 
 def get_data(projects, start, end, district=None):
-	"""Rows per project, case type (translated) and topic, counted now."""
-	return present(collect(projects, start, end, district), projects)[0]
-
-
-def _rows(projects, start, end, district=None):
-	days = close_days(projects, start, end, district)
-	rows = []
-	for r in counts(projects, start, end, district):
-		dist = days.get((r.project, r.case_type, r.topic), {})
-		r.opened, r.closed, r.open_at_end = int(r.opened or 0), int(r.closed or 0), int(r.open_at_end or 0)
-		if not (r.opened or r.closed or r.open_at_end):
-			continue
-		avg = mean_from_counts(dist)
-		r.average_days = round(avg, 1) if avg is not None else None
-		r.median_days = median_from_counts(dist)
-		rows.append(r)
-	rows.sort(key=lambda r: (r.project, r.case_type, r.topic))
-	return rows
+	"""Rows per project, case type (translated) and topic."""
+	return present(figures.parts(REPORT, projects, start, end, district), projects)[0]
 
 
 def chart(rows):

@@ -10,7 +10,8 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Avg, Coalesce, Count, Extract, Sum
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Coalesce, Count, Extract, Sum
 from frappe.utils.data import format_date
 
 from gwk_app.casework import tallies
@@ -22,42 +23,79 @@ REPORT = "Contact Statistics"
 NO_TOPIC = "-"
 
 
+FAMILIES = {
+	"rows": 5
+}  # [month, topic, channel, district, imported] -> [consultations, minutes, once, once_minutes, once_anonymous]
+STOCK = ()
+PEOPLE = False
+BY_DISTRICT = True
+
+
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	projects = report_projects(filters)
 	if not projects:
 		return columns(), [], None, None, report_summary(None)
 	start, end = report_period(filters)
-	district = filters.get("district")
-	parts = figures.parts(REPORT, projects, start, end, district)
+	parts = figures.parts(REPORT, projects, start, end, filters.get("district"))
 	rows, total, by_month = present(parts, projects)
 	return columns(), rows, None, chart(by_month), report_summary(total)
 
 
-def collect(projects, start, end, district=None) -> dict:
-	"""{project: {"rows": [...], "totals": {...}, "months": [[year, month, channel, n], ...]}}."""
-	out = {
-		p: {"rows": [], "totals": {"consultations": 0, "minutes": 0, "anonymous": 0}, "months": []}
-		for p in projects
-	}
+def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
+	"""{project: {"rows": [[month, topic, channel, district, imported, consultations, minutes, once,
+	once_minutes, once_anonymous], ...]}}: a row per topic; "once" counts each consultation at its first
+	topic only, so the totals and the months count every consultation once (one query)."""
+	out = {p: {"rows": []} for p in projects}
 	for r in get_data(projects, start, end, district):
-		out[r.project]["rows"].append(r)
-	for r in totals(projects, start, end, district):
-		out[r.project]["totals"] = {k: int(r[k] or 0) for k in ("consultations", "minutes", "anonymous")}
-	for r in month_counts(projects, start, end, district):
-		out[r.project]["months"].append([int(r.year), int(r.month), r.channel, int(r.n)])
+		out[r.project]["rows"].append(
+			[r.month, r.topic, r.channel, r.district, 0, int(r.consultations), int(r.minutes or 0),
+			int(r.once or 0), int(r.once_minutes or 0), int(r.once_anonymous or 0)]
+		)  # fmt: skip
 	tallies.add_to_contact_statistics(out, projects, start, end, district)
+	if by_district:
+		return {p: figures.split(part, {"rows": 3}) for p, part in out.items()}
 	return out
 
 
 def present(parts: dict, projects) -> tuple[list, dict, list]:
-	rows, total, months = [], frappe._dict(consultations=0, minutes=0, anonymous=0, imported=0), []
+	"""(rows, totals, [[year, month, channel, consultations], ...]) from the parts."""
+	rows, months = [], {}
+	total = frappe._dict(consultations=0, minutes=0, anonymous=0, imported=0)
 	for p in dict.fromkeys(projects):
-		rows += [frappe._dict(r) for r in parts[p]["rows"]]
-		for k in total:
-			total[k] += parts[p]["totals"].get(k, 0)
-		months += parts[p]["months"]
-	return rows, total, months
+		for month, topic, channel, district, imported, n, minutes, once, once_minutes, once_anon in parts[p][
+			"rows"
+		]:
+			rows.append(
+				frappe._dict(
+					project=p,
+					month=month,
+					topic=topic,
+					channel=channel,
+					district=district,
+					consultations=n,
+					minutes=minutes,
+					average_minutes=None if imported or not n else round(minutes / n, 1),
+					imported=imported,
+				)
+			)
+			total.consultations += once
+			total.minutes += once_minutes
+			total.anonymous += once_anon
+			total.imported += once if imported else 0
+			key = (int(month[:4]), int(month[5:7]), channel)
+			months[key] = months.get(key, 0) + once
+	return rows, total, [[y, m, ch, n] for (y, m, ch), n in months.items()]
+
+
+def month_channel_counts(parts: dict, projects) -> dict:
+	"""{(project, year, month, channel): consultations} (each consultation once)."""
+	out: dict = {}
+	for p in dict.fromkeys(projects):
+		for row in parts[p]["rows"]:
+			key = (p, int(row[0][:4]), int(row[0][5:7]), row[2])
+			out[key] = out.get(key, 0) + row[7]
+	return out
 
 
 def columns():
@@ -87,11 +125,12 @@ def get_data(projects, start, end, district=None) -> list[dict]:
 	year = Extract("year", c.consultation_date)
 	month = Extract("month", c.consultation_date)
 	topic = Coalesce(t.topic, NO_TOPIC)
+	first = (t.idx == 1) | t.name.isnull()  # the consultation's first topic, or it has none
 	rows = (
 		frappe.qb.from_(c)
 		.left_join(t)
 		# Consultation Topic is the child table of Consultation.topics only: joining on parent alone lets
-		# the (parent, topic) index answer the join without reading the rows
+		# the (parent, topic, idx) index answer the join without reading the rows
 		.on(t.parent == c.name)
 		.select(
 			c.project,
@@ -102,52 +141,17 @@ def get_data(projects, start, end, district=None) -> list[dict]:
 			c.district,
 			Count(c.name).as_("consultations"),
 			Sum(c.duration_minutes).as_("minutes"),
-			Avg(c.duration_minutes).as_("average_minutes"),
+			Sum(Case().when(first, 1).else_(0)).as_("once"),
+			Sum(Case().when(first, c.duration_minutes).else_(0)).as_("once_minutes"),
+			Sum(Case().when(first, c.anonymous).else_(0)).as_("once_anonymous"),
 		)
 		.where(_where(c, projects, start, end, district))
 		.groupby(c.project, year, month, topic, c.channel, c.district)
-		.orderby(c.project)
-		.orderby(year)
-		.orderby(month)
-		.orderby(topic)
-		.orderby(c.channel)
-		.orderby(c.district)
 		.run(as_dict=True)
 	)
 	for r in rows:
 		r.month = "{:04d}-{:02d}".format(int(r.pop("year")), int(r.month))
-		r.minutes = int(r.minutes or 0)
-		r.average_minutes = round(float(r.average_minutes or 0), 1)
 	return rows
-
-
-def totals(projects, start, end, district=None):
-	c = frappe.qb.DocType("Consultation")
-	return (
-		frappe.qb.from_(c)
-		.select(
-			c.project,
-			Count(c.name).as_("consultations"),
-			Sum(c.duration_minutes).as_("minutes"),
-			Sum(c.anonymous).as_("anonymous"),
-		)
-		.where(_where(c, projects, start, end, district))
-		.groupby(c.project)
-		.run(as_dict=True)
-	)
-
-
-def month_counts(projects, start, end, district=None):
-	c = frappe.qb.DocType("Consultation")
-	year = Extract("year", c.consultation_date)
-	month = Extract("month", c.consultation_date)
-	return (
-		frappe.qb.from_(c)
-		.select(c.project, year.as_("year"), month.as_("month"), c.channel, Count(c.name).as_("n"))
-		.where(_where(c, projects, start, end, district))
-		.groupby(c.project, year, month, c.channel)
-		.run(as_dict=True)
-	)
 
 
 def chart(by_month):

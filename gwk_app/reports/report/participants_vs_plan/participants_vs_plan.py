@@ -19,9 +19,25 @@ from gwk_app.casework import tallies
 from gwk_app.permissions import allowed_projects
 from gwk_app.reports import figures
 from gwk_app.reports.common import column, project_targets, report_period, report_projects, summary
-from gwk_app.rules.reports import in_served_district, in_target_age, rate, years_of
+from gwk_app.rules.reports import (
+	NO_MONTH,
+	counted_since,
+	in_served_district,
+	in_target_age,
+	month_ordinal,
+	rate,
+	years_of,
+)
 
 REPORT = "Participants vs Plan"
+# named: [year, in the target age, in a district served, previous contact month] -> [persons] (judged
+# against the project's targets when counted: a change of the targets makes the project's rows stale);
+# anonymous: [year, age group, district, contacts]; imported: [year, district, contacts]
+FAMILIES = {"named": 4, "anonymous": 3, "imported": 2}
+STOCK = ()
+PEOPLE = True
+BY_DISTRICT = True
+RESIDENT = ("birth_year", "age_group", "district")
 
 
 def execute(filters=None):
@@ -80,16 +96,21 @@ def present(parts: dict, projects, start, end) -> list[dict]:
 		row.in_districts += n if district_ok else 0
 		row.in_target_group += n if age_ok and district_ok else 0
 
+	since = month_ordinal(getdate(start))
 	for project in dict.fromkeys(projects):
-		for year, birth_year, group, where, persons in parts[project]["named"]:
+		for year, age_ok, district_ok, earlier, persons in parts[project]["named"]:
+			if not counted_since(earlier, since, year):
+				continue  # counted at an earlier month of the period (and year)
 			row = rows[(project, year)]
 			row.named += persons
-			count_in(row, targets[project], year, birth_year, group, where, persons)
+			row.in_target_age += persons if age_ok else 0
+			row.in_districts += persons if district_ok else 0
+			row.in_target_group += persons if age_ok and district_ok else 0
 		for year, group, where, contacts in parts[project]["anonymous"]:
 			row = rows[(project, year)]
 			row.anonymous += contacts
 			count_in(row, targets[project], year, None, group, where, contacts)
-		for year, contacts in parts[project].get("imported", []):
+		for year, _district, contacts in parts[project]["imported"]:
 			rows[(project, year)].imported += contacts  # already among the anonymous contacts
 
 	out = []
@@ -106,10 +127,8 @@ def participants_per_project(projects: list[str], year: int) -> dict[str, int]:
 	if not projects:
 		return {}
 	start, end = date(year, 1, 1), date(year, 12, 31)
-	parts = figures.parts(REPORT, projects, start, end)
-	return {
-		p: sum(g[-1] for g in parts[p]["named"]) + sum(g[-1] for g in parts[p]["anonymous"]) for p in projects
-	}
+	rows = present(figures.parts(REPORT, projects, start, end), projects, start, end)
+	return {r.project: r.total for r in rows}
 
 
 def participants_by_project(year: int | None = None) -> list[dict]:
@@ -138,21 +157,40 @@ def participants_by_project(year: int | None = None) -> list[dict]:
 	]
 
 
-def collect(projects, start, end, district=None) -> dict:
-	"""{project: {"named": [[year, birth year, age group, district, persons], ...],
-	"anonymous": [[year, age group, district, contacts], ...]}}: the groups the rows are counted from."""
-	out = {p: {"named": [], "anonymous": []} for p in projects}
-	for g in named_groups(projects, start, end, district):
-		out[g.project]["named"].append(
-			[int(g.year), g.birth_year and int(g.birth_year), g.age_group, g.district, int(g.persons)]
+def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
+	"""{project: {"named": [...], "anonymous": [...], "imported": [...]}} (see FAMILIES): the groups the
+	rows are counted from. Named people once per project and year, or with `history` once per month with
+	the month of their previous contact (gwk_app.reports.figures.people)."""
+	out = {p: {"named": [], "anonymous": [], "imported": []} for p in projects}
+	targets = project_targets(projects)
+
+	def _named(g) -> list:
+		target = targets[g.project]
+		birth_year = g.r_birth_year and int(g.r_birth_year)
+		age_ok = in_target_age(
+			g.year, birth_year, g.r_age_group, target.target_age_min, target.target_age_max
 		)
+		district_ok = in_served_district(g.r_district, target.districts)
+		# a previous contact before the year counts like none: the person is new in every period of the year
+		earlier = g.earlier if g.earlier >= g.year * 12 else NO_MONTH
+		return [g.year, int(age_ok), int(district_ok), earlier, g.persons]
+
 	for g in anonymous_groups(projects, start, end, district):
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
 	tallies.add_to_participants(out, projects, start, end, district)
-	for part in out.values():
-		# one order whatever the query plan, so a stored part equals a recount
-		part["named"].sort(key=lambda g: tuple("" if v is None else str(v) for v in g))
-		part["anonymous"].sort(key=lambda g: tuple("" if v is None else str(v) for v in g))
+	if by_district:
+		cells = {p: figures.split(part, {"anonymous": 2, "imported": 1}) for p, part in out.items()}
+		for g in figures.people(projects, start, end, history=True, per_district=True, fields=RESIDENT):
+			if g.district:
+				part = cells[g.project].setdefault(g.district, {})
+				part.setdefault("named", []).append(_named(g))
+		for part in cells.values():
+			part[figures.ALL] = {**part[figures.ALL], "named": []}
+		for g in figures.people(projects, start, end, history=True, fields=RESIDENT):
+			cells[g.project][figures.ALL]["named"].append(_named(g))
+		return cells
+	for g in figures.people(projects, start, end, district, history=history, fields=RESIDENT):
+		out[g.project]["named"].append(_named(g))
 	return out
 
 
@@ -161,39 +199,6 @@ def _where(c, projects, start, end, district):
 	if district:
 		cond &= c.district == district
 	return cond
-
-
-def named_groups(projects, start, end, district=None):
-	"""Distinct residents per project, year and the attributes the target group is judged by.
-
-	The distinct (project, year, resident) triples come from the consultation index alone; only those
-	are joined to Resident, not every contact."""
-	c = frappe.qb.DocType("Consultation")
-	r = frappe.qb.DocType("Resident")
-	year = Extract("year", c.consultation_date)
-	people = (
-		frappe.qb.from_(c)
-		.select(c.project, year.as_("year"), c.resident)
-		.distinct()
-		.where(_where(c, projects, start, end, district) & c.resident.isnotnull())
-	)
-	return (
-		frappe.qb.from_(people)
-		# a left join keeps the distinct people as the driving table (one look-up each), whatever
-		# the optimizer would guess; every consultation's resident exists, so nothing changes
-		.left_join(r)
-		.on(r.name == people.resident)
-		.select(
-			people.project,
-			people.year,
-			r.birth_year,
-			r.age_group,
-			r.district,
-			Count("*").as_("persons"),
-		)
-		.groupby(people.project, people.year, r.birth_year, r.age_group, r.district)
-		.run(as_dict=True)
-	)
 
 
 def anonymous_groups(projects, start, end, district=None):

@@ -16,6 +16,11 @@ REPORT = "Referral Outcomes"
 
 STATUSES = ("Referred", "Appointment", "Completed", "Not Taken Up", "Declined")
 STATUS_FIELDS = {s: s.lower().replace(" ", "_") for s in STATUSES}
+# groups: [district (the resident's), partner, status, waiting days or None] -> [referrals]
+FAMILIES = {"groups": 4}
+STOCK = ()
+PEOPLE = False
+BY_DISTRICT = True
 
 
 def execute(filters=None):
@@ -24,8 +29,8 @@ def execute(filters=None):
 	if not projects:
 		return columns(), [], None, None, report_summary([], {})
 	start, end = report_period(filters)
-	parts = figures.parts(REPORT, projects, start, end, filters.get("district"), filters.get("partner"))
-	rows, all_days = present(parts, projects)
+	parts = figures.parts(REPORT, projects, start, end, filters.get("district"))
+	rows, all_days = present(parts, projects, filters.get("partner"))
 	return columns(), rows, None, chart(rows), report_summary(rows, all_days)
 
 
@@ -44,72 +49,71 @@ def columns():
 	return cols
 
 
-def _where(r, projects, start, end, district, partner):
-	cond = r.project.isin(projects) & (r.referred_on >= start) & (r.referred_on <= end)
-	if partner:
-		cond &= r.partner == partner
-	if district:
-		res = frappe.qb.DocType("Resident")
-		cond &= r.resident.isin(frappe.qb.from_(res).select(res.name).where(res.district == district))
-	return cond
-
-
 def get_data(projects, start, end, district=None, partner=None):
-	"""(rows per project and partner, {waiting days: referrals} over all of them), counted now."""
-	return present(collect(projects, start, end, district, partner), projects)
+	"""(rows per project and partner, {waiting days: referrals} over all of them)."""
+	return present(figures.parts(REPORT, projects, start, end, district), projects, partner)
 
 
-def collect(projects, start, end, district=None, partner=None) -> dict:
-	"""{project: {"rows": [per partner], "days": [[waiting days, referrals], ...]}} (JSON-able)."""
+def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
+	"""{project: {"groups": [[district, partner, status, waiting days, referrals], ...]}} in one pass:
+	counts per status and, where an appointment was made, per waiting time."""
 	ref = frappe.qb.DocType("Referral")
-	cond = _where(ref, projects, start, end, district, partner)
-	# one pass: counts per status and, where an appointment was made, per waiting time
+	res = frappe.qb.DocType("Resident")
+	cond = ref.project.isin(projects) & (ref.referred_on >= start) & (ref.referred_on <= end)
+	if district:
+		cond &= res.district == district
 	waiting = Case().when(ref.appointment_date.isnotnull(), ref.waiting_days).else_(None)
-	groups = (
-		frappe.qb.from_(ref)
-		.select(ref.project, ref.partner, ref.status, waiting.as_("waiting_days"), Count("*").as_("n"))
-		.where(cond)
-		.groupby(ref.project, ref.partner, ref.status, waiting)
-		.run(as_dict=True)
-	)
-	rows: dict = {}
-	days: dict = {}
-	project_days: dict = {p: {} for p in projects}
-	for g in groups:
-		row = rows.setdefault(
-			(g.project, g.partner),
-			{
-				"project": g.project,
-				"partner": g.partner,
-				"referrals": 0,
-				**{f: 0 for f in STATUS_FIELDS.values()},
-			},
+	out = {p: {"groups": []} for p in projects}
+	query = frappe.qb.from_(ref)
+	home = []
+	if district or by_district:
+		# the resident's district only where asked for (a look-up per referral)
+		query = query.left_join(res).on(res.name == ref.resident)
+		home = [res.district]
+	for g in (
+		query.select(
+			ref.project, *home, ref.partner, ref.status, waiting.as_("waiting_days"), Count("*").as_("n")
 		)
-		row[STATUS_FIELDS.get(g.status, "referred")] += int(g.n)
-		row["referrals"] += int(g.n)
-		if g.waiting_days is not None:
-			w = int(g.waiting_days)
-			dist = days.setdefault((g.project, g.partner), {})
-			dist[w] = dist.get(w, 0) + int(g.n)
-			project_days[g.project][w] = project_days[g.project].get(w, 0) + int(g.n)
-	for key, row in rows.items():
-		row["completion_rate"] = rate(row["completed"], row["referrals"])
-		row["median_waiting_days"] = median_from_counts(days.get(key, {}))
-		avg = mean_from_counts(days.get(key, {}))
-		row["average_waiting_days"] = round(avg, 1) if avg is not None else None
-	out = {p: {"rows": [], "days": sorted([w, n] for w, n in project_days[p].items())} for p in projects}
-	for (project, _partner), row in sorted(rows.items()):
-		out[project]["rows"].append(row)
+		.where(cond)
+		.groupby(ref.project, *home, ref.partner, ref.status, waiting)
+		.run(as_dict=True)
+	):
+		wait = None if g.waiting_days is None else int(g.waiting_days)
+		out[g.project]["groups"].append([g.get("district"), g.partner, g.status, wait, int(g.n)])
+	if by_district:
+		return {p: figures.split(part, {"groups": 0}) for p, part in out.items()}
 	return out
 
 
-def present(parts: dict, projects) -> tuple[list, dict]:
-	rows, all_days = [], {}
+def present(parts: dict, projects, partner=None) -> tuple[list, dict]:
+	"""(rows per project and partner, {waiting days: referrals} over all of them), optionally of one
+	partner only."""
+	rows: dict = {}
+	days: dict = {}
+	all_days: dict = {}
 	for p in dict.fromkeys(projects):
-		rows += [frappe._dict(r) for r in parts[p]["rows"]]
-		for w, n in parts[p]["days"]:
-			all_days[int(w)] = all_days.get(int(w), 0) + int(n)
-	return rows, all_days
+		for _district, who, status, wait, n in parts[p]["groups"]:
+			if partner and who != partner:
+				continue
+			row = rows.setdefault(
+				(p, who),
+				{"project": p, "partner": who, "referrals": 0, **{f: 0 for f in STATUS_FIELDS.values()}},
+			)
+			row[STATUS_FIELDS.get(status, "referred")] += n
+			row["referrals"] += n
+			if wait is not None:
+				dist = days.setdefault((p, who), {})
+				dist[wait] = dist.get(wait, 0) + n
+				all_days[wait] = all_days.get(wait, 0) + n
+	out = []
+	for key in sorted(rows, key=lambda k: (k[0], k[1] or "")):
+		row = frappe._dict(rows[key])
+		row.completion_rate = rate(row.completed, row.referrals)
+		row.median_waiting_days = median_from_counts(days.get(key, {}))
+		avg = mean_from_counts(days.get(key, {}))
+		row.average_waiting_days = round(avg, 1) if avg is not None else None
+		out.append(row)
+	return out, all_days
 
 
 def chart(rows):
