@@ -10,8 +10,9 @@ from frappe import _
 from frappe.query_builder.functions import Count
 from frappe.utils import getdate, today
 
-from gwk_app.reports.common import column, report_projects, small_cell_threshold, summary
+from gwk_app.reports.common import column, report_projects, summary
 from gwk_app.rules import radar
+from gwk_app.settings import small_cell_threshold
 
 
 def execute(filters=None):
