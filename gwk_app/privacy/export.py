@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
+from gwk_app.privacy import mentions
 from gwk_app.privacy.personal_data import (
 	Footprint,
 	fields_present,
@@ -65,6 +66,8 @@ def collect(resident: str) -> dict:
 		"exported_by": frappe.session.user,
 		"records": records,
 		"party_in": party_in,
+		# other people's records whose free text names the person (names only)
+		"mentioned_in": mentions.mentioned_in(resident, footprint.owned),
 		**traces,
 	}
 
@@ -142,6 +145,13 @@ def export_html(resident: str) -> str:
 			{
 				"title": _("Named in {0}").format(_(doctype)),
 				"rows": [_labelled(doctype, item["record"]) for item in items],
+			}
+		)
+	if data["mentioned_in"]:
+		sections.append(
+			{
+				"title": _("Records that mention the person"),
+				"rows": [[(_(doctype), ", ".join(names))] for doctype, names in data["mentioned_in"].items()],
 			}
 		)
 	return frappe.render_template(
