@@ -72,7 +72,7 @@ def doc_events() -> dict[str, dict[str, str]]:
 
 
 # privacy calls this after an erasure changed a resident outside a save (privacy imports no module)
-AFTER_ERASURE = [HANDLERS + "on_resident_erased"]
+AFTER_ERASURE = [HANDLERS + "on_residents_erased"]
 
 
 def row_name(report: str, project: str, year: int) -> str:
@@ -134,7 +134,12 @@ def parts(report: str, projects: list[str], start, end, *filters) -> dict:
 
 def invalidate(reports, projects, years) -> None:
 	"""Mark the rows of these reports, projects and years as stale (inside the caller's transaction)."""
-	keys = sorted({(r, p, int(y)) for r in reports for p in projects if p for y in years if y})
+	_invalidate({(r, p, y) for r in reports for p in projects for y in years})
+
+
+def _invalidate(keys) -> None:
+	"""Mark the rows (report, project, year) as stale: one statement."""
+	keys = sorted({(r, p, int(y)) for r, p, y in keys if p and y})
 	if not keys:
 		return
 	t = frappe.qb.DocType(DOCTYPE)
@@ -169,18 +174,20 @@ def on_resident_change(doc, method=None):
 	before = doc.get_doc_before_save()
 	if before is None or all(doc.get(f) == before.get(f) for f in RESIDENT_FIELDS):
 		return
-	on_resident_erased(doc.name)
+	on_residents_erased([doc.name])
 
 
-def on_resident_erased(resident: str) -> None:
-	"""The resident's attributes changed outside a save (erasure, retention): their years are stale."""
+def on_residents_erased(residents: list[str]) -> None:
+	"""The residents' attributes changed outside a save (erasure, retention): their years are stale.
+	One query and one statement for all of them."""
 	c = frappe.qb.DocType("Consultation")
 	year = frappe.query_builder.functions.Extract("year", c.consultation_date)
-	pairs = (
-		frappe.qb.from_(c).select(c.project, year.as_("year")).distinct().where(c.resident == resident).run()
-	)
-	for project, y in pairs:
-		invalidate(RESIDENT_REPORTS, [project], [y])
+	pairs = set()
+	for start in range(0, len(residents), 1000):
+		chunk = residents[start : start + 1000]
+		query = frappe.qb.from_(c).select(c.project, year.as_("year")).distinct()
+		pairs.update(query.where(c.resident.isin(chunk)).run())
+	_invalidate({(report, project, y) for report in RESIDENT_REPORTS for project, y in pairs})
 
 
 def on_master_rename(doc, method=None, *args, **kwargs):
