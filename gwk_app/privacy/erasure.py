@@ -40,22 +40,24 @@ def erase(resident: str, found: list | None = None) -> dict:
 	"""Anonymise the resident and leave no trace of the person anywhere in the site. Counted records stay
 	(gender, age group, district); personal text in them is cleared; core traces are deleted; where other
 	records mention the person (gwk_app.privacy.mentions), the values are replaced by the redaction mark.
-	`found`: the mentions, when searched already. Idempotent: erasing an anonymised resident changes
-	nothing more."""
+	`found`: the person's mentions, when searched already (each found row is read again before it is
+	changed). Idempotent: erasing an anonymised resident changes nothing more."""
 	person = frappe.db.get_value(SUBJECT_DOCTYPE, resident, "*", as_dict=True)
 	if not person:
 		frappe.throw(_("Resident {0} not found.").format(resident), frappe.DoesNotExistError)
+	if found is not None:
+		return erase_many({resident: person}, found, searched_now=False)[resident]
 	# searched before anything changes: the FULLTEXT index knows the rows as they were committed
-	if found is None:
-		found = mentions.find({resident: person})
-	return erase_many({resident: person}, found)[resident]
+	return erase_many({resident: person}, mentions.find({resident: person}))[resident]
 
 
-def erase_many(people: dict[str, dict], found: list) -> dict[str, dict]:
+def erase_many(people: dict[str, dict], found: list, searched_now: bool = True) -> dict[str, dict]:
 	"""Erase every resident of `people` ({resident: their Resident row}) as `erase` erases one, set-based:
 	each step runs once for all of them (one statement per table where the values allow it), so a
-	retention batch costs a few statements per table, not per person. `found`: their mentions
-	(`mentions.find(people)`), searched before anything changed. {resident: what `erase` returns}."""
+	retention batch costs a few statements per table, not per person. `found`: their mentions,
+	`mentions.find(people)`; `searched_now`: found in this transaction with nothing written since, so a
+	found text is rewritten as found unless this erasure touched its record. {resident: what `erase`
+	returns for them}."""
 	if not people:
 		return {}
 	footprints = Footprint.of(list(people))
@@ -84,7 +86,10 @@ def erase_many(people: dict[str, dict], found: list) -> dict[str, dict]:
 	_delete_deleted_documents(footprints, identifying)
 	_scrub_related(footprints, values)
 	own = {r: {(d, n) for d, names in fp.owned_pairs() for n in names} for r, fp in footprints.items()}
-	changed = mentions.redact(found)
+	# what this erasure wrote since the search; every other found text is still as found
+	parents = _merged(fp.parents for fp in footprints.values())
+	touched = {(d, n) for d, names in [*owned.items(), *rows.items(), *parents.items()] for n in names}
+	changed = mentions.redact(found, touched if searched_now else None)
 	mentioned = {r: sorted(changed.get(r, set()) - own[r]) for r in people}
 	mentions.scrub_history(
 		{r: (set(mentioned[r]), values[r] + mentions.person_values(people[r])[0]) for r in people}
@@ -92,7 +97,6 @@ def erase_many(people: dict[str, dict], found: list) -> dict[str, dict]:
 	_delete_diagnostics(owned, values)
 	for method in frappe.get_hooks("gwk_after_erasure"):
 		frappe.get_attr(method)(list(people))
-	parents = _merged(fp.parents for fp in footprints.values())
 	mentions.clear_document_cache([(d, n) for d, names in [*owned.items(), *parents.items()] for n in names])
 	return {
 		resident: {

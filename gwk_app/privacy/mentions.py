@@ -269,17 +269,26 @@ def _replace_compiled(text: str, patterns: list[re.Pattern]) -> str:
 # ---------------------------------------------------------------- searching
 
 
-def candidates(doctype: str, column: str, values: list[str], child: bool = False, fields=()) -> list[dict]:
+def fulltext_queries(values: list[str]) -> list[str]:
+	"""The boolean-mode queries for the values, a bounded number of values each: a batch's thousands of
+	values would make one huge query."""
+	return [
+		fulltext_query(values[start : start + VALUES_PER_QUERY])
+		for start in range(0, len(values), VALUES_PER_QUERY)
+	]
+
+
+def candidates(
+	doctype: str, column: str, values: list[str], child: bool = False, fields=(), queries=None
+) -> list[dict]:
 	"""Rows of `doctype` whose `column` may hold one of the values: from its FULLTEXT index, plus rows
 	written recently (not yet in the index), in one statement. Rows come with `name`, the column and
-	`fields`."""
+	`fields`. `queries`: fulltext_queries(values), when the caller searches many columns for them."""
 	select = ", ".join(f"`{f}`" for f in ("name", column, *fields))
 	table = f"`tab{doctype}`"
 	_stopwords_off()
 	parts, params = [], {"since": now_datetime() - RECENT}
-	# a bounded number of values per part: a batch's thousands of values would make one huge query
-	for start in range(0, len(values), VALUES_PER_QUERY):
-		query = fulltext_query(values[start : start + VALUES_PER_QUERY])
+	for query in queries if queries is not None else fulltext_queries(values):
 		if query:
 			key = f"q{len(params)}"
 			params[key] = query
@@ -331,7 +340,8 @@ def rows_holding(doctype: str, column: str, needles: list[str], fields=()) -> li
 
 
 class Finding(frappe._dict):
-	"""One text that holds a person's values: doctype, name, column, text, the values per person."""
+	"""One text that holds a person's values: doctype, name, column, the values per person (`hits`), the
+	text as found, and for a child row its parent, for a core row the record it is about."""
 
 
 def find(people: dict[str, dict]) -> list[Finding]:
@@ -355,10 +365,11 @@ def find(people: dict[str, dict]) -> list[Finding]:
 		return []
 	project_of = {r: p.get("project") for r, p in people.items()}
 	weak_set = set(weak_all)
+	queries = fulltext_queries(values)  # once for every column
 	findings = []
 	for doctype, column, child in app_columns():
 		fields = ("parent", "parenttype") if child else (("project",) if doctype in PROJECT_BOUND else ())
-		for row in candidates(doctype, column, values, child=child, fields=fields):
+		for row in candidates(doctype, column, values, child=child, fields=fields, queries=queries):
 			raw = matcher.find(row.get(column))
 			if not raw:
 				continue
@@ -366,10 +377,10 @@ def find(people: dict[str, dict]) -> list[Finding]:
 			hits = _keep(raw, weak_of, project_of, project)
 			if hits:
 				findings.append(Finding(doctype=doctype, name=row.name, column=column, hits=hits, weak=weak_set,
-					parent=row.get("parent"), parenttype=row.get("parenttype")))  # fmt: skip
+					parent=row.get("parent"), parenttype=row.get("parenttype"), text=row.get(column)))  # fmt: skip
 	for doctype, column, ref_doctype, ref_name in core_columns():
 		fields = (ref_doctype, ref_name) if ref_doctype else ()
-		for row in candidates(doctype, column, values, fields=fields):
+		for row in candidates(doctype, column, values, fields=fields, queries=queries):
 			raw = matcher.find(row.get(column))
 			if not raw:
 				continue
@@ -378,7 +389,7 @@ def find(people: dict[str, dict]) -> list[Finding]:
 			hits = _keep(raw, weak_of, project_of, project)
 			if hits:
 				findings.append(Finding(doctype=doctype, name=row.name, column=column, hits=hits, weak=weak_set,
-					ref_doctype=row.get(ref_doctype), ref_name=row.get(ref_name)))  # fmt: skip
+					ref_doctype=row.get(ref_doctype), ref_name=row.get(ref_name), text=row.get(column)))  # fmt: skip
 	return findings
 
 
@@ -448,15 +459,19 @@ def record_of(finding: Finding) -> tuple[str, str] | None:
 	return finding.doctype, finding.name
 
 
-def redact(findings: list[Finding]) -> dict[str, set[tuple[str, str]]]:
-	"""Replace the found values; {resident: {(doctype, name)} of the app records changed}. One read and
-	one write statement per table and column (per thousand rows), however many people were found."""
+def redact(findings: list[Finding], touched=None) -> dict[str, set[tuple[str, str]]]:
+	"""Replace the found values; {resident: {(doctype, name)} of the app records changed}. One write
+	statement per table and column (per thousand rows), however many people were found.
+	`touched`: the (doctype, name) records written since the search (an erasure's own records): rows of
+	them, and core rows about them, are read again; every other row is rewritten from the text found
+	(rows deleted since are left alone by the write). None: every row is read again."""
 	changed: dict[str, set[tuple[str, str]]] = {}
 	by_row: dict[tuple[str, str], dict[str, list[Finding]]] = {}
 	for f in findings:
 		by_row.setdefault((f.doctype, f.column), {}).setdefault(f.name, []).append(f)
 	for (doctype, column), rows in by_row.items():
 		wanted: dict[str, tuple[list[str], set[str]]] = {}
+		texts, stale = {}, []
 		for name, items in rows.items():
 			record = record_of(items[0])
 			values, weak = set(), set()
@@ -467,21 +482,30 @@ def redact(findings: list[Finding]) -> dict[str, set[tuple[str, str]]]:
 					if record:
 						changed.setdefault(resident, set()).add(record)
 			wanted[name] = (sorted(values), weak & values)
+			if touched is None or "text" not in items[0] or _written_since(items[0], touched):
+				stale.append(name)
+			else:
+				texts[name] = items[0].text
 		table = frappe.qb.DocType(doctype)
+		for chunk in _chunks(stale):
+			query = frappe.qb.from_(table).select(table.name, table[column]).where(table.name.isin(chunk))
+			texts.update(query.run())
 		updates = {}
-		for chunk in _chunks(list(wanted)):
-			current = (
-				frappe.qb.from_(table).select(table.name, table[column]).where(table.name.isin(chunk)).run()
-			)
-			for name, text in current:
-				if not isinstance(text, str):
-					continue
-				values, whole_word = wanted[name]
-				cleaned = replace(text, values, whole_word_values=whole_word)
-				if cleaned != text:
-					updates[name] = cleaned
+		for name, text in texts.items():
+			if not isinstance(text, str):
+				continue
+			values, whole_word = wanted[name]
+			cleaned = replace(text, values, whole_word_values=whole_word)
+			if cleaned != text:
+				updates[name] = cleaned
 		update_column(doctype, column, updates)
 	return changed
+
+
+def _written_since(finding: Finding, touched) -> bool:
+	if "ref_doctype" in finding:  # a core row: rewritten when it is about a touched record
+		return (finding.ref_doctype, finding.ref_name) in touched
+	return (finding.doctype, finding.name) in touched or record_of(finding) in touched
 
 
 CHUNK = 1000
