@@ -64,11 +64,12 @@ doc_events = {
 	"Topic": {"after_rename": "gwk_app.reports.figures.on_master_rename"},
 	"Referral Partner": {"after_rename": "gwk_app.reports.figures.on_master_rename"},
 }
-# called by privacy after an erasure changed a resident outside a save (privacy imports no module)
+# called by privacy after an erasure changed residents outside a save, with the list of them (one call
+# per retention batch; privacy imports no module)
 gwk_after_erasure = [
-	"gwk_app.reports.figures.on_resident_erased",
-	# a submitted funder report keeps its figures; the erased resident leaves its trail
-	"gwk_app.reports.doctype.funder_report_submission.funder_report_submission.on_resident_erased",
+	"gwk_app.reports.figures.on_residents_erased",
+	# a submitted funder report keeps its figures; the erased residents leave its trail
+	"gwk_app.reports.doctype.funder_report_submission.funder_report_submission.on_residents_erased",
 ]
 
 # Core endpoints that skip permission checks on project-bound doctypes (gwk_app/overrides; each tested

@@ -6,7 +6,6 @@ import re
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Locate
 from frappe.utils import getdate, today
 
 from gwk_app.constants import CORE_REFERENCES, CORE_REFERENCES_ERASED_APART
@@ -41,48 +40,91 @@ def erase(resident: str, found: list | None = None) -> dict:
 	"""Anonymise the resident and leave no trace of the person anywhere in the site. Counted records stay
 	(gender, age group, district); personal text in them is cleared; core traces are deleted; where other
 	records mention the person (gwk_app.privacy.mentions), the values are replaced by the redaction mark.
-	`found`: the mentions, when a batch searched them already. Idempotent: erasing an anonymised
-	resident changes nothing more."""
+	`found`: the person's mentions, when searched already (each found row is read again before it is
+	changed). Idempotent: erasing an anonymised resident changes nothing more."""
 	person = frappe.db.get_value(SUBJECT_DOCTYPE, resident, "*", as_dict=True)
 	if not person:
 		frappe.throw(_("Resident {0} not found.").format(resident), frappe.DoesNotExistError)
-	footprint = Footprint(resident)
-	subject = subject_entry()
-	values = _personal_values(person, subject.get("scrub") or subject.get("redact"))
-	identifying = _personal_values(person, subject.get("identifying"))
+	if found is not None:
+		return erase_many({resident: person}, found, searched_now=False)[resident]
 	# searched before anything changes: the FULLTEXT index knows the rows as they were committed
-	if found is None:
-		found = mentions.find({resident: person})
+	return erase_many({resident: person}, mentions.find({resident: person}))[resident]
 
-	_delete_files(footprint)
-	for doctype, names in footprint.owned_pairs():
-		entry = footprint.entries.get(doctype) or subject
-		_redact(doctype, names, entry)
-	for child_doctype, row_names in footprint.rows.items():
-		_redact(child_doctype, row_names, footprint.entries[child_doctype])
-	if frappe.get_meta(SUBJECT_DOCTYPE).has_field("anonymised_on"):
-		frappe.db.set_value(
-			SUBJECT_DOCTYPE, resident, "anonymised_on", getdate(today()), update_modified=False
-		)
 
-	_delete_traces(footprint)
-	_delete_deleted_documents(footprint, identifying)
-	_scrub_related(values, footprint)
-	own = {(doctype, name) for doctype, names in footprint.owned_pairs() for name in names}
-	mentioned = sorted(mentions.redact(found).get(resident, set()) - own)
-	mentions.scrub_history(set(mentioned), values + mentions.person_values(person)[0])
-	_delete_diagnostics(footprint, values)
-	for method in frappe.get_hooks("gwk_after_erasure"):
-		frappe.get_attr(method)(resident)
-	for doctype, names in [*footprint.owned_pairs(), *footprint.parents.items()]:
-		for name in names:
-			frappe.clear_document_cache(doctype, name)
-	return {
-		"resident": resident,
-		"records": {dt: len(names) for dt, names in footprint.owned_pairs()},
-		"rows": {dt: len(names) for dt, names in footprint.rows.items()},
-		"mentioned_in": [list(record) for record in mentioned],
+def erase_many(people: dict[str, dict], found: list, searched_now: bool = True) -> dict[str, dict]:
+	"""Erase every resident of `people` ({resident: their Resident row}) as `erase` erases one, set-based:
+	each step runs once for all of them (one statement per table where the values allow it), so a
+	retention batch costs a few statements per table, not per person. `found`: their mentions,
+	`mentions.find(people)`; `searched_now`: found in this transaction with nothing written since, so a
+	found text is rewritten as found unless this erasure touched its record. {resident: what `erase`
+	returns for them}."""
+	if not people:
+		return {}
+	footprints = Footprint.of(list(people))
+	subject = subject_entry()
+	values = {
+		r: _personal_values(p, subject.get("scrub") or subject.get("redact")) for r, p in people.items()
 	}
+	identifying = {r: _personal_values(p, subject.get("identifying")) for r, p in people.items()}
+	entries = next(iter(footprints.values())).entries
+	owned = _merged(fp.owned for fp in footprints.values())
+	rows = _merged(fp.rows for fp in footprints.values())
+
+	_delete_files(owned, rows, entries)
+	for doctype, names in owned.items():
+		_redact(doctype, names, entries.get(doctype) or subject)
+	for child_doctype, row_names in rows.items():
+		_redact(child_doctype, row_names, entries[child_doctype])
+	if frappe.get_meta(SUBJECT_DOCTYPE).has_field("anonymised_on"):
+		table = frappe.qb.DocType(SUBJECT_DOCTYPE)
+		for chunk in _chunks(list(people)):
+			frappe.qb.update(table).set(table.anonymised_on, getdate(today())).where(
+				table.name.isin(chunk)
+			).run()
+
+	_delete_traces(owned)
+	_delete_deleted_documents(footprints, identifying)
+	_scrub_related(footprints, values)
+	own = {r: {(d, n) for d, names in fp.owned_pairs() for n in names} for r, fp in footprints.items()}
+	# what this erasure wrote since the search; every other found text is still as found
+	parents = _merged(fp.parents for fp in footprints.values())
+	touched = {(d, n) for d, names in [*owned.items(), *rows.items(), *parents.items()] for n in names}
+	changed = mentions.redact(found, touched if searched_now else None)
+	mentioned = {r: sorted(changed.get(r, set()) - own[r]) for r in people}
+	mentions.scrub_history(
+		{r: (set(mentioned[r]), values[r] + mentions.person_values(people[r])[0]) for r in people}
+	)
+	_delete_diagnostics(owned, values)
+	for method in frappe.get_hooks("gwk_after_erasure"):
+		frappe.get_attr(method)(list(people))
+	mentions.clear_document_cache([(d, n) for d, names in [*owned.items(), *parents.items()] for n in names])
+	return {
+		resident: {
+			"resident": resident,
+			"records": {dt: len(names) for dt, names in fp.owned_pairs()},
+			"rows": {dt: len(names) for dt, names in fp.rows.items()},
+			"mentioned_in": [list(record) for record in mentioned[resident]],
+		}
+		for resident, fp in footprints.items()
+	}
+
+
+CHUNK = 1000
+DELETE_CHUNK = 5000
+
+
+def _chunks(names: list, size: int = CHUNK):
+	for start in range(0, len(names), size):
+		yield names[start : start + size]
+
+
+def _merged(parts) -> dict[str, list[str]]:
+	"""{doctype: names} of many footprints' {doctype: names}, in order, each name once."""
+	out: dict[str, dict[str, None]] = {}
+	for part in parts:
+		for doctype, names in part.items():
+			out.setdefault(doctype, {}).update(dict.fromkeys(names))
+	return {doctype: list(names) for doctype, names in out.items()}
 
 
 def _personal_values(person: dict, fields) -> list[str]:
@@ -100,8 +142,7 @@ def _redact(doctype: str, names: list[str], entry: frappe._dict) -> None:
 	fields = fields_present(doctype, entry.get("redact"))
 	meta = frappe.get_meta(doctype)
 	table = frappe.qb.DocType(doctype)
-	query = frappe.qb.update(table).where(table.name.isin(names))
-	changed = False
+	changes = []
 	for field in fields:
 		df = meta.get_field(field)
 		keep_filled = df.reqd or field == meta.title_field
@@ -111,12 +152,15 @@ def _redact(doctype: str, names: list[str], entry: frappe._dict) -> None:
 			value = REDACTED
 		else:
 			value = None
-		query = query.set(table[field], value)
-		changed = True
+		changes.append((table[field], value))
 	if not meta.istable:
-		query = query.set(table._comments, None)
-		changed = True
-	if changed:
+		changes.append((table._comments, None))
+	if not changes:
+		return
+	for chunk in _chunks(names):
+		query = frappe.qb.update(table).where(table.name.isin(chunk))
+		for field, value in changes:
+			query = query.set(field, value)
 		query.run()
 
 
@@ -129,42 +173,45 @@ def _attached_urls(doctype: str, names: list[str], entry: frappe._dict) -> set[s
 	]  # fmt: skip
 	if not fields:
 		return set()
-	rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=fields)
-	return {v for row in rows for v in row.values() if v}
+	out = set()
+	for chunk in _chunks(names):
+		rows = frappe.get_all(doctype, filters={"name": ("in", chunk)}, fields=fields)
+		out.update(v for row in rows for v in row.values() if v)
+	return out
 
 
-def _delete_files(footprint: Footprint) -> None:
-	"""Attachments of the person's records, and files named in their Attach fields, off disk and table."""
+def _delete_files(owned: dict[str, list[str]], rows: dict[str, list[str]], entries: dict) -> None:
+	"""Attachments of the records, and files named in their Attach fields, off disk and table."""
+	file = frappe.qb.DocType("File")
 	file_names = set()
-	for doctype, names in footprint.owned_pairs():
-		file_names.update(
-			frappe.get_all(
-				"File",
-				filters={"attached_to_doctype": doctype, "attached_to_name": ("in", names)},
-				pluck="name",
-			)
-		)
-		urls = _attached_urls(doctype, names, footprint.entries.get(doctype) or subject_entry())
-		if urls:
-			file_names.update(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="name"))
-	for child_doctype, row_names in footprint.rows.items():
-		urls = _attached_urls(child_doctype, row_names, footprint.entries[child_doctype])
-		if urls:
-			file_names.update(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="name"))
+	for pairs in _pair_chunks(owned):
+		condition = _about(file, "attached_to_doctype", "attached_to_name", pairs)
+		file_names.update(frappe.qb.from_(file).select(file.name).where(condition).run(pluck=True))
+	urls = set()
+	for doctype, names in owned.items():
+		urls |= _attached_urls(doctype, names, entries.get(doctype) or subject_entry())
+	for child_doctype, row_names in rows.items():
+		urls |= _attached_urls(child_doctype, row_names, entries[child_doctype])
+	for chunk in _chunks(sorted(urls)):
+		file_names.update(frappe.get_all("File", filters={"file_url": ("in", chunk)}, pluck="name"))
 	if not file_names:
 		return
-	files = frappe.get_all(
-		"File", filters={"name": ("in", list(file_names))}, fields=["name", "file_url", "thumbnail_url"]
-	)
-	frappe.db.delete("File", {"name": ("in", list(file_names))})
+	files = []
+	for chunk in _chunks(sorted(file_names)):
+		files += frappe.get_all(
+			"File", filters={"name": ("in", chunk)}, fields=["name", "file_url", "thumbnail_url"]
+		)
+		frappe.db.delete("File", {"name": ("in", chunk)})
 	urls = {u for f in files for u in (f.file_url, f.thumbnail_url) if u}
 	# the timeline notes "Added <file>" on the record the file was attached to (an event, say)
 	notes = mentions.rows_holding("Comment", "content", sorted(urls), fields=("comment_type",))
 	notes = [r.name for r in notes if r.comment_type in ("Attachment", "Attachment Removed")]
-	if notes:
-		frappe.db.delete("Comment", {"name": ("in", notes)})
+	for chunk in _chunks(notes):
+		frappe.db.delete("Comment", {"name": ("in", chunk)})
 	# a file on disk shared with a record outside the erasure stays (Frappe de-duplicates by content)
-	still_used = set(frappe.get_all("File", filters={"file_url": ("in", list(urls))}, pluck="file_url"))
+	still_used = set()
+	for chunk in _chunks(sorted(urls)):
+		still_used.update(frappe.get_all("File", filters={"file_url": ("in", chunk)}, pluck="file_url"))
 	for url in sorted(urls - still_used):
 		path = _disk_path(url)
 		if path and os.path.isfile(path):
@@ -193,47 +240,65 @@ def _about(table, doctype_field: str, name_field: str, pairs):
 	return condition
 
 
-def _delete_traces(footprint: Footprint) -> None:
-	"""One statement per core table for all the person's records."""
-	pairs = list(footprint.owned_pairs())
+def _pair_chunks(records: dict[str, list[str]], size: int = CHUNK):
+	"""[(doctype, names)] lists of at most `size` names in all: one statement each."""
+	batch, count = [], 0
+	for doctype, names in records.items():
+		for chunk in _chunks(names, size):
+			if count + len(chunk) > size and batch:
+				yield batch
+				batch, count = [], 0
+			batch.append((doctype, chunk))
+			count += len(chunk)
+	if batch:
+		yield batch
+
+
+def _delete_traces(owned: dict[str, list[str]]) -> None:
+	"""The core rows about the records: per core table one read of their names through its reference
+	index (per thousand records), then deleted in the order of the table's primary key, so a batch's tens
+	of thousands of history rows are removed in one sweep over the table instead of at random."""
 	for table_name, doctype_field, name_field in REFERENCE_TABLES:
 		table = frappe.qb.DocType(table_name)
-		frappe.qb.from_(table).delete().where(_about(table, doctype_field, name_field, pairs)).run()
-	comm = frappe.qb.DocType("Communication")
-	communications = set(
-		frappe.qb.from_(comm)
-		.select(comm.name)
-		.where(_about(comm, "reference_doctype", "reference_name", pairs))
-		.run(pluck=True)
-	)
-	link = frappe.qb.DocType("Communication Link")
-	communications.update(
-		frappe.qb.from_(link)
-		.select(link.parent)
-		.where(_about(link, "link_doctype", "link_name", pairs))
-		.run(pluck=True)
-	)
-	if communications:
-		frappe.db.delete("Communication Link", {"parent": ("in", list(communications))})
-		frappe.db.delete("Communication", {"name": ("in", list(communications))})
-	queue = frappe.qb.DocType("Email Queue")
-	queued = (
-		frappe.qb.from_(queue)
-		.select(queue.name)
-		.where(_about(queue, "reference_doctype", "reference_name", pairs))
-		.run(pluck=True)
-	)
-	if queued:
-		frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
-		frappe.db.delete("Email Queue", {"name": ("in", queued)})
-	global_search = frappe.qb.Table("__global_search")
-	frappe.qb.from_(global_search).delete().where(_about(global_search, "doctype", "name", pairs)).run()
+		names = []
+		for pairs in _pair_chunks(owned):
+			condition = _about(table, doctype_field, name_field, pairs)
+			names += frappe.qb.from_(table).select(table.name).where(condition).run(pluck=True)
+		for chunk in _chunks(sorted(names), DELETE_CHUNK):
+			frappe.qb.from_(table).delete().where(table.name.isin(chunk)).run()
+	for pairs in _pair_chunks(owned):
+		comm = frappe.qb.DocType("Communication")
+		communications = set(
+			frappe.qb.from_(comm)
+			.select(comm.name)
+			.where(_about(comm, "reference_doctype", "reference_name", pairs))
+			.run(pluck=True)
+		)
+		link = frappe.qb.DocType("Communication Link")
+		communications.update(
+			frappe.qb.from_(link)
+			.select(link.parent)
+			.where(_about(link, "link_doctype", "link_name", pairs))
+			.run(pluck=True)
+		)
+		if communications:
+			frappe.db.delete("Communication Link", {"parent": ("in", list(communications))})
+			frappe.db.delete("Communication", {"name": ("in", list(communications))})
+		queue = frappe.qb.DocType("Email Queue")
+		queued = (
+			frappe.qb.from_(queue)
+			.select(queue.name)
+			.where(_about(queue, "reference_doctype", "reference_name", pairs))
+			.run(pluck=True)
+		)
+		if queued:
+			frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})
+			frappe.db.delete("Email Queue", {"name": ("in", queued)})
+		global_search = frappe.qb.Table("__global_search")
+		frappe.qb.from_(global_search).delete().where(_about(global_search, "doctype", "name", pairs)).run()
 
 
-def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
-	"""Deleted copies of the person's records (a consultation deleted earlier still names them)."""
-	doctypes = [*footprint.entries, SUBJECT_DOCTYPE]
-	doctypes += [e.parent for e in footprint.entries.values() if e.get("parent")]
+def _deleted_document_needles(footprint: Footprint, values: list[str]) -> list[str]:
 	needles = [f'"name": "{footprint.resident}"', *values]
 	for entry in footprint.entries.values():
 		if entry.doctype == SUBJECT_DOCTYPE:
@@ -243,63 +308,95 @@ def _delete_deleted_documents(footprint: Footprint, values: list[str]) -> None:
 	for _doctype, names in footprint.owned_pairs():
 		for field in ("reference_name", "attached_to_name", "docname"):
 			needles += [f'"{field}": "{name}"' for name in names]
-	wanted = {*doctypes, "File", "Comment", "Version", "Communication"}
-	rows = mentions.rows_holding("Deleted Document", "data", needles, fields=("deleted_doctype",))
-	names = [r.name for r in rows if r.deleted_doctype in wanted]
-	if names:
-		frappe.db.delete("Deleted Document", {"name": ("in", list(set(names)))})
+	return needles
 
 
-def _any_of(field, needles: list[str]):
-	condition = None
-	for needle in needles:
-		term = Locate(needle, field) > 0
-		condition = term if condition is None else (condition | term)
-	return condition
+def _delete_deleted_documents(footprints: dict[str, Footprint], values: dict[str, list[str]]) -> None:
+	"""Deleted copies of the people's records (a consultation deleted earlier still names them)."""
+	needles, wanted = {}, {SUBJECT_DOCTYPE, "File", "Comment", "Version", "Communication"}
+	for resident, footprint in footprints.items():
+		wanted.update(footprint.entries)
+		wanted.update(e.parent for e in footprint.entries.values() if e.get("parent"))
+		needles.update(dict.fromkeys(_deleted_document_needles(footprint, values[resident])))
+	rows = mentions.rows_holding("Deleted Document", "data", list(needles), fields=("deleted_doctype",))
+	names = sorted({r.name for r in rows if r.deleted_doctype in wanted})
+	for chunk in _chunks(names):
+		frappe.db.delete("Deleted Document", {"name": ("in", chunk)})
 
 
-def _scrub_column(table, column: str, values: list[str], scope=None) -> None:
-	"""Replace every value (any letter case) in `table.column` of the rows within `scope` holding one:
-	one scan finds the rows, each found row is rewritten once."""
-	if not values:
+def _scrub_related(footprints: dict[str, Footprint], values: dict[str, list[str]]) -> None:
+	"""Records holding a person as a row (another party of a case): their history, comments and
+	comment cache keep everything but that person's values. One query per table and column for all."""
+	patterns = {
+		r: re.compile("|".join(re.escape(v) for v in values[r]), re.IGNORECASE)
+		for r in footprints
+		if values[r]
+	}
+	whose: dict[tuple[str, str], list[str]] = {}  # (doctype, name) -> residents holding a row there
+	for resident, footprint in footprints.items():
+		if resident not in patterns:
+			continue
+		for doctype, names in footprint.parents.items():
+			for name in names:
+				whose.setdefault((doctype, name), []).append(resident)
+	if not whose:
 		return
-	field = table[column]
-	condition = _any_of(field, values)
-	if scope is not None:
-		condition = scope & condition
-	pattern = re.compile("|".join(re.escape(v) for v in values), re.IGNORECASE)
-	for key, text in frappe.qb.from_(table).select(table.name, field).where(condition).run():
-		cleaned = pattern.sub(REDACTED, text or "")
-		if cleaned != text:
-			where = table.name == key
-			frappe.qb.update(table).set(field, cleaned).where(where if scope is None else where & scope).run()
+	parents = _merged([{d: [n]} for d, n in whose])
 
+	def cleaned(record, text):
+		for resident in whose.get(record, ()):
+			text = patterns[resident].sub(REDACTED, text)
+		return text
 
-def _scrub_related(values: list[str], footprint: Footprint) -> None:
-	"""Records holding the person as a row (another party of a case): their history, comments and
-	comment cache keep everything but the person's values."""
-	for doctype, names in footprint.parents.items():
+	for pairs in _pair_chunks(parents):
 		for table_name, doctype_field, name_field, columns in RELATED_TEXT:
 			table = frappe.qb.DocType(table_name)
-			scope = (table[doctype_field] == doctype) & table[name_field].isin(names)
-			for column in columns:
-				_scrub_column(table, column, values, scope)
-		table = frappe.qb.DocType(doctype)
-		_scrub_column(table, "_comments", values, table.name.isin(names))
+			scope = _about(table, doctype_field, name_field, pairs)
+			_scrub_rows(table, columns, scope, cleaned, (doctype_field, name_field))
 		global_search = frappe.qb.Table("__global_search")
-		scope = (global_search.doctype == doctype) & global_search.name.isin(names)
-		_scrub_column(global_search, "content", values, scope)
+		scope = _about(global_search, "doctype", "name", pairs)
+		_scrub_rows(global_search, ("content",), scope, cleaned, ("doctype", "name"), key=("doctype", "name"))
+		for doctype, names in pairs:
+			table = frappe.qb.DocType(doctype)
+			_scrub_rows(table, ("_comments",), table.name.isin(names), cleaned, doctype=doctype)
 
 
-def _delete_diagnostics(footprint: Footprint, values: list[str]) -> None:
-	needles = list(values)
-	for _doctype, names in footprint.owned_pairs():
+def _scrub_rows(table, columns, scope, cleaned, reference=None, key=("name",), doctype=None) -> None:
+	"""Rewrite the text `columns` of the rows within `scope` to `cleaned((doctype, name), text)`, where
+	(doctype, name) is the record a row is about: its `reference` columns, or the row itself (of
+	`doctype`). `key`: the columns that identify a row."""
+	wanted = [*key, *(reference or ()), *columns]
+	select = [table[c] for c in dict.fromkeys(wanted)]
+	for row in frappe.qb.from_(table).select(*select).where(scope).run(as_dict=True):
+		record = (row[reference[0]], row[reference[1]]) if reference else (doctype, row["name"])
+		changes = {}
+		for column in columns:
+			text = row.get(column)
+			if isinstance(text, str) and text:
+				new = cleaned(record, text)
+				if new != text:
+					changes[column] = new
+		if not changes:
+			continue
+		query = frappe.qb.update(table)
+		for column, new in changes.items():
+			query = query.set(table[column], new)
+		for k in key:
+			query = query.where(table[k] == row[k])
+		query.run()
+
+
+def _delete_diagnostics(owned: dict[str, list[str]], values: dict[str, list[str]]) -> None:
+	needles = {}
+	for person_values in values.values():
+		needles.update(dict.fromkeys(person_values))
+	for _doctype, names in owned.items():
 		for name in names:
-			needles += [f"'{name}'", f'"{name}"']
+			needles.update(dict.fromkeys((f"'{name}'", f'"{name}"')))
 	for doctype, column in DIAGNOSTIC_COLUMNS:
-		names = [r.name for r in mentions.rows_holding(doctype, column, needles)]
-		if names:
-			frappe.db.delete(doctype, {"name": ("in", names)})
+		names = [r.name for r in mentions.rows_holding(doctype, column, list(needles))]
+		for chunk in _chunks(names):
+			frappe.db.delete(doctype, {"name": ("in", chunk)})
 
 
 def keep_anonymised(doc, method=None) -> None:

@@ -19,6 +19,7 @@ import re
 from datetime import timedelta
 
 import frappe
+from frappe.query_builder import Case
 from frappe.utils import now_datetime
 
 from gwk_app import settings
@@ -246,28 +247,48 @@ def _is_word(c: str) -> bool:
 
 def replace(text: str, values: list[str], whole_word_values=()) -> str:
 	"""The text with every value (any letter case) replaced by the redaction mark, longest first."""
+	return _replace_compiled(text, _patterns(values, whole_word_values))
+
+
+def _patterns(values, whole_word_values=()) -> list[re.Pattern]:
+	out = []
 	for value in sorted(set(values), key=len, reverse=True):
 		pattern = re.escape(value)
 		if value in whole_word_values:
 			pattern = rf"(?<!\w){pattern}(?!\w)"
-		text = re.sub(pattern, REDACTED, text, flags=re.IGNORECASE)
+		out.append(re.compile(pattern, re.IGNORECASE))
+	return out
+
+
+def _replace_compiled(text: str, patterns: list[re.Pattern]) -> str:
+	for pattern in patterns:
+		text = pattern.sub(REDACTED, text)
 	return text
 
 
 # ---------------------------------------------------------------- searching
 
 
-def candidates(doctype: str, column: str, values: list[str], child: bool = False, fields=()) -> list[dict]:
+def fulltext_queries(values: list[str]) -> list[str]:
+	"""The boolean-mode queries for the values, a bounded number of values each: a batch's thousands of
+	values would make one huge query."""
+	return [
+		fulltext_query(values[start : start + VALUES_PER_QUERY])
+		for start in range(0, len(values), VALUES_PER_QUERY)
+	]
+
+
+def candidates(
+	doctype: str, column: str, values: list[str], child: bool = False, fields=(), queries=None
+) -> list[dict]:
 	"""Rows of `doctype` whose `column` may hold one of the values: from its FULLTEXT index, plus rows
 	written recently (not yet in the index), in one statement. Rows come with `name`, the column and
-	`fields`."""
+	`fields`. `queries`: fulltext_queries(values), when the caller searches many columns for them."""
 	select = ", ".join(f"`{f}`" for f in ("name", column, *fields))
 	table = f"`tab{doctype}`"
 	_stopwords_off()
 	parts, params = [], {"since": now_datetime() - RECENT}
-	# a bounded number of values per part: a batch's thousands of values would make one huge query
-	for start in range(0, len(values), VALUES_PER_QUERY):
-		query = fulltext_query(values[start : start + VALUES_PER_QUERY])
+	for query in queries if queries is not None else fulltext_queries(values):
 		if query:
 			key = f"q{len(params)}"
 			params[key] = query
@@ -319,7 +340,8 @@ def rows_holding(doctype: str, column: str, needles: list[str], fields=()) -> li
 
 
 class Finding(frappe._dict):
-	"""One text that holds a person's values: doctype, name, column, text, the values per person."""
+	"""One text that holds a person's values: doctype, name, column, the values per person (`hits`), the
+	text as found, and for a child row its parent, for a core row the record it is about."""
 
 
 def find(people: dict[str, dict]) -> list[Finding]:
@@ -343,10 +365,11 @@ def find(people: dict[str, dict]) -> list[Finding]:
 		return []
 	project_of = {r: p.get("project") for r, p in people.items()}
 	weak_set = set(weak_all)
+	queries = fulltext_queries(values)  # once for every column
 	findings = []
 	for doctype, column, child in app_columns():
 		fields = ("parent", "parenttype") if child else (("project",) if doctype in PROJECT_BOUND else ())
-		for row in candidates(doctype, column, values, child=child, fields=fields):
+		for row in candidates(doctype, column, values, child=child, fields=fields, queries=queries):
 			raw = matcher.find(row.get(column))
 			if not raw:
 				continue
@@ -354,10 +377,10 @@ def find(people: dict[str, dict]) -> list[Finding]:
 			hits = _keep(raw, weak_of, project_of, project)
 			if hits:
 				findings.append(Finding(doctype=doctype, name=row.name, column=column, hits=hits, weak=weak_set,
-					parent=row.get("parent"), parenttype=row.get("parenttype")))  # fmt: skip
+					parent=row.get("parent"), parenttype=row.get("parenttype"), text=row.get(column)))  # fmt: skip
 	for doctype, column, ref_doctype, ref_name in core_columns():
 		fields = (ref_doctype, ref_name) if ref_doctype else ()
-		for row in candidates(doctype, column, values, fields=fields):
+		for row in candidates(doctype, column, values, fields=fields, queries=queries):
 			raw = matcher.find(row.get(column))
 			if not raw:
 				continue
@@ -366,7 +389,7 @@ def find(people: dict[str, dict]) -> list[Finding]:
 			hits = _keep(raw, weak_of, project_of, project)
 			if hits:
 				findings.append(Finding(doctype=doctype, name=row.name, column=column, hits=hits, weak=weak_set,
-					ref_doctype=row.get(ref_doctype), ref_name=row.get(ref_name)))  # fmt: skip
+					ref_doctype=row.get(ref_doctype), ref_name=row.get(ref_name), text=row.get(column)))  # fmt: skip
 	return findings
 
 
@@ -436,69 +459,160 @@ def record_of(finding: Finding) -> tuple[str, str] | None:
 	return finding.doctype, finding.name
 
 
-def redact(findings: list[Finding]) -> dict[str, set[tuple[str, str]]]:
-	"""Replace the found values; {resident: {(doctype, name)} of the app records changed}."""
+def redact(findings: list[Finding], touched=None) -> dict[str, set[tuple[str, str]]]:
+	"""Replace the found values; {resident: {(doctype, name)} of the app records changed}. One write
+	statement per table and column (per thousand rows), however many people were found.
+	`touched`: the (doctype, name) records written since the search (an erasure's own records): rows of
+	them, and core rows about them, are read again; every other row is rewritten from the text found
+	(rows deleted since are left alone by the write). None: every row is read again."""
 	changed: dict[str, set[tuple[str, str]]] = {}
-	by_row: dict[tuple[str, str, str], list[Finding]] = {}
+	by_row: dict[tuple[str, str], dict[str, list[Finding]]] = {}
 	for f in findings:
-		by_row.setdefault((f.doctype, f.name, f.column), []).append(f)
-	for (doctype, name, column), items in by_row.items():
-		record = record_of(items[0])
-		values, weak = set(), set()
-		for item in items:
-			weak |= item.weak
-			for resident, found in item.hits.items():
-				values |= found
-				if record:
-					changed.setdefault(resident, set()).add(record)
-		current = frappe.db.get_value(doctype, name, column)
-		if not isinstance(current, str):
-			continue
-		cleaned = replace(current, sorted(values), whole_word_values=weak & values)
-		if cleaned != current:
-			table = frappe.qb.DocType(doctype)
-			frappe.qb.update(table).set(table[column], cleaned).where(table.name == name).run()
+		by_row.setdefault((f.doctype, f.column), {}).setdefault(f.name, []).append(f)
+	for (doctype, column), rows in by_row.items():
+		wanted: dict[str, tuple[list[str], set[str]]] = {}
+		texts, stale = {}, []
+		for name, items in rows.items():
+			record = record_of(items[0])
+			values, weak = set(), set()
+			for item in items:
+				weak |= item.weak
+				for resident, found in item.hits.items():
+					values |= found
+					if record:
+						changed.setdefault(resident, set()).add(record)
+			wanted[name] = (sorted(values), weak & values)
+			if touched is None or "text" not in items[0] or _written_since(items[0], touched):
+				stale.append(name)
+			else:
+				texts[name] = items[0].text
+		table = frappe.qb.DocType(doctype)
+		for chunk in _chunks(stale):
+			query = frappe.qb.from_(table).select(table.name, table[column]).where(table.name.isin(chunk))
+			texts.update(query.run())
+		updates = {}
+		for name, text in texts.items():
+			if not isinstance(text, str):
+				continue
+			values, whole_word = wanted[name]
+			cleaned = replace(text, values, whole_word_values=whole_word)
+			if cleaned != text:
+				updates[name] = cleaned
+		update_column(doctype, column, updates)
 	return changed
 
 
-def scrub_history(records: set[tuple[str, str]], values: list[str]) -> None:
+def _written_since(finding: Finding, touched) -> bool:
+	if "ref_doctype" in finding:  # a core row: rewritten when it is about a touched record
+		return (finding.ref_doctype, finding.ref_name) in touched
+	return (finding.doctype, finding.name) in touched or record_of(finding) in touched
+
+
+CHUNK = 1000
+
+
+def _chunks(items: list, size: int = CHUNK):
+	for start in range(0, len(items), size):
+		yield items[start : start + size]
+
+
+PACKET = 4_000_000  # characters of values per statement, well below max_allowed_packet
+
+
+def update_column(doctype: str, column: str, values: dict[str, str]) -> None:
+	"""Set `column` of each row named in `values` to its value: one statement per thousand rows (or
+	per few megabytes of text)."""
+	table = frappe.qb.DocType(doctype)
+	chunk, size = [], 0
+	for name in sorted(values):
+		chunk.append(name)
+		size += len(values[name])
+		if len(chunk) == CHUNK or size >= PACKET:
+			_update_rows(table, column, chunk, values)
+			chunk, size = [], 0
+	if chunk:
+		_update_rows(table, column, chunk, values)
+
+
+def _update_rows(table, column: str, names: list[str], values: dict[str, str]) -> None:
+	case = Case()
+	for name in names:
+		case = case.when(table.name == name, values[name])
+	frappe.qb.update(table).set(table[column], case).where(table.name.isin(names)).run()
+
+
+def scrub_history(people: dict[str, tuple[set[tuple[str, str]], list[str]]]) -> None:
 	"""The history, comments and comment cache of changed records lose the values too (a JSON-escaped
-	name after a line break is no whole word for the index). One query per core table."""
-	if not records:
+	name after a line break is no whole word for the index). `people`: {resident: (the records changed
+	for them, their values)}; each record loses the values of every person it was changed for. One query
+	per core table for all."""
+	whose: dict[tuple[str, str], list[str]] = {}
+	for resident, (records, values) in people.items():
+		if values:
+			for record in sorted(records):
+				whose.setdefault(record, []).append(resident)
+	if not whose:
 		return
+	compiled = {r: _patterns(values) for r, (_records, values) in people.items() if values}
+
+	def cleaned(record, text):
+		for resident in whose.get(record, ()):
+			text = _replace_compiled(text, compiled[resident])
+		return text
+
 	by_doctype: dict[str, list[str]] = {}
-	for doctype, name in sorted(records):
+	for doctype, name in sorted(whose):
 		by_doctype.setdefault(doctype, []).append(name)
 	columns: dict[tuple[str, str, str], list[str]] = {}
 	for core, column, ref_doctype, ref_name in core_columns():
 		if ref_doctype:
 			columns.setdefault((core, ref_doctype, ref_name), []).append(column)
 	for (core, ref_doctype, ref_name), cols in columns.items():
+		updates: dict[str, dict[str, str]] = {c: {} for c in cols}
 		for doctype, names in by_doctype.items():
-			rows = frappe.get_all(
-				core, filters={ref_doctype: doctype, ref_name: ("in", names)}, fields=["name", *cols]
-			)
-			for row in rows:
-				_replace_in_row(core, row, cols, values)
+			for chunk in _chunks(names):
+				rows = frappe.get_all(
+					core,
+					filters={ref_doctype: doctype, ref_name: ("in", chunk)},
+					fields=["name", ref_name, *cols],
+				)
+				for row in rows:
+					for column in cols:
+						text = row.get(column)
+						if isinstance(text, str) and text:
+							new = cleaned((doctype, row.get(ref_name)), text)
+							if new != text:
+								updates[column][row.name] = new
+		for column, values in updates.items():
+			update_column(core, column, values)
 	for doctype, names in by_doctype.items():
 		if frappe.db.has_column(doctype, "_comments"):
-			rows = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["name", "_comments"])
-			for row in rows:
-				_replace_in_row(doctype, row, ["_comments"], values)
-		for name in names:
-			frappe.clear_document_cache(doctype, name)
+			updates = {}
+			for chunk in _chunks(names):
+				rows = frappe.get_all(doctype, filters={"name": ("in", chunk)}, fields=["name", "_comments"])
+				for row in rows:
+					if isinstance(row._comments, str) and row._comments:
+						new = cleaned((doctype, row.name), row._comments)
+						if new != row._comments:
+							updates[row.name] = new
+			update_column(doctype, "_comments", updates)
+	clear_document_cache(list(whose))
 
 
-def _replace_in_row(doctype: str, row: dict, columns: list[str], values: list[str]) -> None:
-	changes = {}
-	for column in columns:
-		text = row.get(column)
-		if isinstance(text, str) and text:
-			cleaned = replace(text, values)
-			if cleaned != text:
-				changes[column] = cleaned
-	if changes:
-		frappe.db.set_value(doctype, row.name, changes, update_modified=False)
+def clear_document_cache(records: list[tuple[str, str]]) -> None:
+	"""frappe.clear_document_cache for many records: one Redis call now, and again after the commit or
+	rollback."""
+	keys = list(dict.fromkeys(frappe.get_document_cache_key(d, n) for d, n in records))
+	if not keys:
+		return
+
+	def clear():
+		frappe.cache.delete_value(keys)
+
+	clear()
+	if hasattr(frappe.db, "after_commit"):
+		frappe.db.after_commit.add(clear)
+		frappe.db.after_rollback.add(clear)
 
 
 def mentioned_in(resident: str, own: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -95,8 +95,8 @@ def anonymise_batch(residents: list[str]) -> int:
 		for p in frappe.get_all(personal_data.SUBJECT_DOCTYPE, filters={"name": ("in", due)}, fields=["*"])
 	}
 	found = mentions.find(people)
-	for resident in due:
-		erasure.erase(resident, found=[f for f in found if resident in f.hits])
+	# the whole batch at once: a few statements per table, not per resident
+	erasure.erase_many({r: people[r] for r in due}, found)
 	return len(due)
 
 

@@ -110,7 +110,7 @@ def doc_events() -> dict[str, dict[str, str]]:
 
 
 # privacy calls this after an erasure changed a resident outside a save (privacy imports no module)
-AFTER_ERASURE = [HANDLERS + "on_resident_erased"]
+AFTER_ERASURE = [HANDLERS + "on_residents_erased"]
 
 
 def row_name(report: str, project: str, month: int, district: str = ALL) -> str:
@@ -388,32 +388,43 @@ def on_resident_change(doc, method=None):
 	before = doc.get_doc_before_save()
 	if before is None or all(doc.get(f) == before.get(f) for f in RESIDENT_FIELDS):
 		return
-	_resident_months(doc.name, {ALL, before.get("district") or ALL, doc.get("district") or ALL})
+	_resident_months([doc.name], {ALL, before.get("district") or ALL, doc.get("district") or ALL})
 
 
-def on_resident_erased(resident: str) -> None:
-	"""The resident's attributes changed outside a save (erasure, retention): their months are stale."""
-	_resident_months(resident, {ALL, *frappe.get_all("District", pluck="name")})
+def on_residents_erased(residents: list[str]) -> None:
+	"""The residents' attributes changed outside a save (erasure, retention, a batch at a time): their
+	months are stale. A few queries and one upsert for all of them."""
+	_resident_months(residents, {ALL, *frappe.get_all("District", pluck="name")})
 
 
-def _resident_months(resident: str, home_districts: set) -> None:
+def _resident_months(residents: list[str], home_districts: set) -> None:
 	keys = set()
 	c = frappe.qb.DocType("Consultation")
-	year, month = Extract("year", c.consultation_date), Extract("month", c.consultation_date)
-	for project, y, m, district in (
-		frappe.qb.from_(c)
-		.select(c.project, year, month, c.district)
-		.distinct()
-		.where(c.resident == resident)
-		.run()
-	):
-		keys |= {(r, project, int(y) * 12 + int(m) - 1, x) for r in RESIDENT_REPORTS for x in (ALL, district)}
 	ref = frappe.qb.DocType("Referral")
-	year, month = Extract("year", ref.referred_on), Extract("month", ref.referred_on)
-	for project, y, m in (
-		frappe.qb.from_(ref).select(ref.project, year, month).distinct().where(ref.resident == resident).run()
-	):
-		keys |= {(r, project, int(y) * 12 + int(m) - 1, x) for r in REFERRAL_REPORTS for x in home_districts}
+	for start in range(0, len(residents), 1000):
+		chunk = residents[start : start + 1000]
+		year, month = Extract("year", c.consultation_date), Extract("month", c.consultation_date)
+		for project, y, m, district in (
+			frappe.qb.from_(c)
+			.select(c.project, year, month, c.district)
+			.distinct()
+			.where(c.resident.isin(chunk))
+			.run()
+		):
+			keys |= {
+				(r, project, int(y) * 12 + int(m) - 1, x) for r in RESIDENT_REPORTS for x in (ALL, district)
+			}
+		year, month = Extract("year", ref.referred_on), Extract("month", ref.referred_on)
+		for project, y, m in (
+			frappe.qb.from_(ref)
+			.select(ref.project, year, month)
+			.distinct()
+			.where(ref.resident.isin(chunk))
+			.run()
+		):
+			keys |= {
+				(r, project, int(y) * 12 + int(m) - 1, x) for r in REFERRAL_REPORTS for x in home_districts
+			}
 	upsert(keys)
 
 

@@ -236,3 +236,56 @@ def test_committed_rows_are_found_through_the_fulltext_index(scene):
 			frappe.delete_doc("Resident", name, force=True, ignore_permissions=True, delete_permanently=True)
 		frappe.db.delete("Comment", {"reference_name": scene.case})
 		frappe.db.commit()
+
+
+def _state(records: dict[str, list[str]]) -> dict:
+	"""Every field of the records, and the history and comments about them."""
+	out = {}
+	for doctype, names in records.items():
+		out[doctype] = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["*"], order_by="name")
+		for child in frappe.get_meta(doctype).get_table_fields():
+			out[child.options] = frappe.get_all(
+				child.options, filters={"parent": ("in", names)}, fields=["*"], order_by="name"
+			)
+		out[f"Version of {doctype}"] = frappe.get_all(
+			"Version", filters={"ref_doctype": doctype, "docname": ("in", names)}, fields=["name", "data"],
+			order_by="name",
+		)  # fmt: skip
+		out[f"Comment on {doctype}"] = frappe.get_all(
+			"Comment", filters={"reference_doctype": doctype, "reference_name": ("in", names)},
+			fields=["name", "content"], order_by="name",
+		)  # fmt: skip
+	return out
+
+
+def test_a_batch_erases_exactly_as_one_resident_after_another(scene, pw):
+	"""Retention erases a batch set-based (erasure.erase_many): the records, their history and comments,
+	and every outcome are the same as erasing the batch's residents one after another with the mentions
+	searched once, as retention did before."""
+	from gwk_app.privacy import erasure
+
+	y_name = frappe.db.get_value("Resident", scene.y, "full_name")
+	own = frappe.get_doc(
+		{"doctype": "Consultation", "project": pw.project, "anonymous": 0, "resident": scene.x,
+		 "duration_minutes": 10, "channel": "Phone", "note": f"Fragt nach {y_name} wegen des Streits"}
+	).insert()  # fmt: skip
+	own.note = f"Fragt nach {y_name} wegen des Streits, Rückruf"
+	own.save(ignore_version=False)
+	records = {"Resident": [scene.x, scene.y], "Consultation": [scene.consultation, own.name]}
+	for doctype, name in scene.others:
+		records.setdefault(doctype, []).append(name)
+	people = {name: frappe.db.get_value("Resident", name, "*", as_dict=True) for name in (scene.x, scene.y)}
+
+	frappe.db.savepoint("one_by_one")
+	found = mentions.find(people)
+	one_by_one = {r: erasure.erase(r, found=[f for f in found if r in f.hits]) for r in people}
+	expected = _state(records)
+	frappe.db.rollback(save_point="one_by_one")
+	assert frappe.db.get_value("Resident", scene.x, "last_name") == scene.surname  # rolled back
+
+	batch = erasure.erase_many(people, mentions.find(people))
+	assert batch == one_by_one
+	assert ["Consultation", own.name] in batch[scene.y]["mentioned_in"]
+	assert ["Consultation", scene.consultation] in batch[scene.x]["mentioned_in"]
+	assert _state(records) == expected
+	assert not database_with([*scene.markers, y_name])

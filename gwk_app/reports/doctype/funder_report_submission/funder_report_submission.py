@@ -117,25 +117,27 @@ class FunderReportSubmission(ProjectBoundDocument):
 		return out
 
 
-def on_resident_erased(resident: str) -> None:
-	"""An erased resident leaves the trail of every submission; the submitted figures stay."""
+def on_residents_erased(residents: list[str]) -> None:
+	"""Erased residents leave the trail of every submission; the submitted figures stay. One read of the
+	figures table per thousand residents (not per resident)."""
 	fig = frappe.qb.DocType("Funder Report Submission Figure")
-	rows = (
-		frappe.qb.from_(fig)
-		.select(fig.name, fig.records)
-		.where(fig.records.like("%" + json.dumps(resident) + "%"))
-		.run(as_dict=True)
-	)
-	for row in rows:
-		records = json.loads(row.records or "{}")
-		records = {
-			dt: [n for n in names if not (dt == "Resident" and n == resident)]
-			for dt, names in records.items()
-		}
-		frappe.db.set_value(
-			"Funder Report Submission Figure",
-			row.name,
-			"records",
-			json.dumps(records, sort_keys=True),
-			update_modified=False,
-		)
+	for start in range(0, len(residents), 1000):
+		chunk = set(residents[start : start + 1000])
+		condition = None
+		for resident in sorted(chunk):
+			term = fig.records.like("%" + json.dumps(resident) + "%")
+			condition = term if condition is None else condition | term
+		rows = frappe.qb.from_(fig).select(fig.name, fig.records).where(condition).run(as_dict=True)
+		for row in rows:
+			records = json.loads(row.records or "{}")
+			records = {
+				dt: [n for n in names if not (dt == "Resident" and n in chunk)]
+				for dt, names in records.items()
+			}
+			frappe.db.set_value(
+				"Funder Report Submission Figure",
+				row.name,
+				"records",
+				json.dumps(records, sort_keys=True),
+				update_modified=False,
+			)
