@@ -328,7 +328,7 @@ def invalidate(reports, projects, months, districts=(ALL,)) -> None:
 def upsert(keys) -> None:
 	this_month = month_ordinal(getdate())
 	flat = {
-		(r, p, m, d if module(r).BY_DISTRICT else ALL)
+		(r, p, m, (d or ALL) if module(r).BY_DISTRICT else ALL)
 		for r, p, m, d in keys
 		if p and m is not None and m <= this_month
 	}
@@ -412,7 +412,9 @@ def _resident_months(residents: list[str], home_districts: set) -> None:
 			.run()
 		):
 			keys |= {
-				(r, project, int(y) * 12 + int(m) - 1, x) for r in RESIDENT_REPORTS for x in (ALL, district)
+				(r, project, int(y) * 12 + int(m) - 1, x)
+				for r in RESIDENT_REPORTS
+				for x in (ALL, district or ALL)
 			}
 		year, month = Extract("year", ref.referred_on), Extract("month", ref.referred_on)
 		for project, y, m in (
