@@ -11,7 +11,7 @@ from frappe.utils import flt, getdate, now_datetime
 
 from gwk_app import settings
 from gwk_app.api.reports import _send_pdf
-from gwk_app.permissions import check_project_access, led_projects
+from gwk_app.permissions import check_project_access
 from gwk_app.privacy import time_record
 from gwk_app.rules.targets import FIELDS_OF_WORK, RED, month_bounds, week_days
 
@@ -130,17 +130,12 @@ def save_week(project: str, week_start: str, rows: str | list) -> dict:
 # ---------------------------------------------------------------- approval and time record
 
 
-def _check_lead(project: str) -> None:
-	if project not in led_projects() and "System Manager" not in frappe.get_roles():
-		frappe.throw(_("Only the lead of this project approves its time records."), frappe.PermissionError)
-
-
 @frappe.whitelist(methods=["POST"])
 def approve_month(project: str, staff: str, month: str) -> dict:
 	"""The project lead approves a staff member's month in the project: its entries are locked."""
 	project, staff, month = _text(project, "Project"), _text(staff, "Staff Member"), _month(month)
 	check_project_access(project)
-	_check_lead(project)
+	time_record.check_lead(project)
 	if staff == frappe.session.user and "System Manager" not in frappe.get_roles():
 		frappe.throw(_("Nobody approves their own time record."), frappe.PermissionError)
 	names = frappe.get_all(

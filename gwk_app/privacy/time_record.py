@@ -19,15 +19,17 @@ PRINT_FORMAT = "Time Record"
 TEMPLATE = "gwk_app/templates/reports/time_record.html"
 
 
+def check_lead(project: str) -> None:
+	"""Only a lead of the project (or a System Manager) approves and reads the team's time records."""
+	if project not in led_projects() and "System Manager" not in frappe.get_roles():
+		frappe.throw(_("Only the lead of this project approves its time records."), frappe.PermissionError)
+
+
 def check_may_read(project: str, staff: str) -> None:
 	"""A person reads their own time record; a lead of the project reads the team's."""
 	check_project_access(project)
-	if (
-		staff != frappe.session.user
-		and project not in led_projects()
-		and "System Manager" not in frappe.get_roles()
-	):
-		frappe.throw(_("Only the lead of this project approves its time records."), frappe.PermissionError)
+	if staff != frappe.session.user:
+		check_lead(project)
 
 
 def context(project: str, staff: str, month: str) -> dict:

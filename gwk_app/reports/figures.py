@@ -56,6 +56,7 @@ from gwk_app.rules.reports import (
 	month_key,
 	month_last,
 	month_ordinal,
+	ordinal_of,
 	ordinal_of_key,
 	split_period,
 )
@@ -412,9 +413,7 @@ def _resident_months(residents: list[str], home_districts: set) -> None:
 			.run()
 		):
 			keys |= {
-				(r, project, int(y) * 12 + int(m) - 1, x)
-				for r in RESIDENT_REPORTS
-				for x in (ALL, district or ALL)
+				(r, project, ordinal_of(y, m), x) for r in RESIDENT_REPORTS for x in (ALL, district or ALL)
 			}
 		year, month = Extract("year", ref.referred_on), Extract("month", ref.referred_on)
 		for project, y, m in (
@@ -424,9 +423,7 @@ def _resident_months(residents: list[str], home_districts: set) -> None:
 			.where(ref.resident.isin(chunk))
 			.run()
 		):
-			keys |= {
-				(r, project, int(y) * 12 + int(m) - 1, x) for r in REFERRAL_REPORTS for x in home_districts
-			}
+			keys |= {(r, project, ordinal_of(y, m), x) for r in REFERRAL_REPORTS for x in home_districts}
 	upsert(keys)
 
 

@@ -130,7 +130,12 @@ NO_MONTH = -1  # "no earlier contact": smaller than every month
 
 
 def month_ordinal(day: date) -> int:
-	return day.year * 12 + day.month - 1
+	return ordinal_of(day.year, day.month)
+
+
+def ordinal_of(year, month) -> int:
+	"""The ordinal of a year and month (numbers, or their strings as a query returns them)."""
+	return int(year) * 12 + int(month) - 1
 
 
 def month_first(ordinal: int) -> date:
@@ -149,7 +154,7 @@ def month_key(ordinal: int) -> str:
 
 def ordinal_of_key(key: str) -> int:
 	year, month = key.split("-")
-	return int(year) * 12 + int(month) - 1
+	return ordinal_of(year, month)
 
 
 def split_period(
