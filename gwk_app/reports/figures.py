@@ -6,10 +6,12 @@ Referral Outcomes, Carrier Overview, Appointment Figures) follow one contract. T
 - `FAMILIES` {family: number of key fields}: a part is {family: [[key..., value...], ...]}; parts of
   several months (or ranges) combine by adding the values of equal keys (`merge`), except the families
   in `STOCK` (a state at the end of the period, e.g. cases open at its end), taken from the latest part;
-- `PEOPLE`: whether it counts people once per period (see below); `BY_DISTRICT`: whether it has a
-  district filter;
-- `collect(projects, start, end, district=None, *, history=False, by_district=False)` -> {project: part}
-  (with `by_district`: {project: {district or ALL: part}}), grouped queries over the records;
+- `PEOPLE`: whether it counts people once per period (see below), and then `PERSON` (the resident fields
+  its people groups carry) and `people_part(projects, groups)` -> {project: part} of such groups;
+  `BY_DISTRICT`: whether it has a district filter;
+- `collect(projects, start, end, district=None, *, history=False, by_district=False[, since=None])` ->
+  {project: part} (with `by_district`: {project: {district or ALL: part}}), grouped queries over the
+  records (`since`: people reports only, see below);
 - `present(parts, projects, start, ...)`: rows, chart and summary from the parts only.
 It gets the parts through `parts(report, projects, start, end, district)`: every whole month of the
 period (up to this month) from `GWK Report Figures` (one row per report, project, month and district,
@@ -21,8 +23,12 @@ contacts in the month grouped by the month of their previous contact (`rules.rep
 in a district's figures: the previous contact in that district). A person counts for a period from
 month A (or, per year, from the later of A and January) when that previous month lies before it
 (`rules.reports.counted_since`): exactly once, at their first month with contacts in the period. A
-period that starts inside a month is counted as a whole for these reports (`range mode`, every person
-once); the month figures cannot tell whether the contacts of the first month lie before its start.
+period that starts on day s inside a month H counts only its partial months as well: the head (s to the
+end of H) counts each of its people once; the whole months come from the kept figures, where a person
+whose previous contact lies in H reads as already counted; those whose contacts in H all lie before s
+were not, and `relabelled` (a small query over H's days before s, on the (resident, project, date) index)
+moves exactly them to "no previous contact"; the tail (the last month up to the period's end) looks up
+the previous contact from s on only (`since`).
 A change to a person's contacts in month m changes the previous month of their next month with
 contacts, so it makes the people reports' rows stale from m up to this month.
 
@@ -47,7 +53,7 @@ import frappe
 from frappe.query_builder import CustomFunction
 from frappe.query_builder.functions import Count, Extract, Max, Min
 from frappe.utils import cint, getdate, now_datetime
-from pypika.terms import Values
+from pypika.terms import ExistsCriterion, Values
 
 from gwk_app.rules.reports import (
 	NO_MONTH,
@@ -186,8 +192,10 @@ def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 	mod = module(report)
 	district = (district or None) if mod.BY_DISTRICT else None
 	head, months, tail = split_period(start, end)
-	if frappe.flags.gwk_recount or (mod.PEOPLE and head) or end < start:
+	if frappe.flags.gwk_recount or end < start:
 		return counted(report, projects, start, end, district)
+	# people reports: the tail's previous contacts from the period's start on (see the module's docstring)
+	since = {"since": start} if mod.PEOPLE and head else {}
 	this_month = month_ordinal(getdate())
 	kept = _read(report, projects, [m for m in months if m <= this_month], district)
 	pieces: dict = {p: [] for p in projects}
@@ -207,7 +215,12 @@ def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 			mod.collect(who, month_first(first), month_last(last), district, history=True), month_first(first)
 		)
 	if tail:
-		add(mod.collect(projects, *tail, district, history=True), tail[0])
+		add(mod.collect(projects, *tail, district, history=True, **since), tail[0])
+	if since and months:
+		groups = relabelled(
+			projects, start, head[1], month_first(months[0]), month_last(months[-1]), district, mod.PERSON
+		)
+		add(mod.people_part(projects, groups), head[0])
 	for (p, m), part in kept.items():
 		pieces[p].append((month_first(m), part))
 	return {
@@ -245,11 +258,14 @@ def _read(report, projects, months, district) -> dict:
 # ---------------------------------------------------------------- people once per period
 
 
-def people(projects, start, end, district=None, *, history: bool, per_district: bool = False, fields=()):
+def people(
+	projects, start, end, district=None, *, history: bool, per_district: bool = False, fields=(), since=None
+):
 	"""Groups of people with consultations in the period: (project, [district], year, resident fields...,
 	earlier, persons). Without `history` every person once per project and year, earlier = NO_MONTH; with
 	it every person once per month with contacts, earlier = the month of their previous contact (in the
-	same district with `per_district` or a district filter), from the (resident, project, date) index."""
+	same district with `per_district` or a district filter; from the day `since` on only, when given),
+	from the (resident, project, date) index."""
 	c = frappe.qb.DocType("Consultation")
 	r = frappe.qb.DocType("Resident")
 	year = Extract("year", c.consultation_date)
@@ -286,6 +302,8 @@ def people(projects, start, end, district=None, *, history: bool, per_district: 
 				& (before.consultation_date < months.first_on)
 			)
 		)
+		if since:
+			previous = previous.where(before.consultation_date >= since)
 		if per_district or district:
 			previous = previous.where(before.district == (months.district if per_district else district))
 		persons = frappe.qb.from_(months).select(
@@ -313,6 +331,61 @@ def people(projects, start, end, district=None, *, history: bool, per_district: 
 		row.year = int(row.year)
 		row.persons = int(row.persons)
 	return rows
+
+
+def relabelled(projects, start, head_last, first, last, district=None, fields=()):
+	"""The people whom the kept figures of the whole months first..last show as counted in the head month
+	H of a period starting on `start` inside H, though none of their contacts in H lies in the period:
+	contacts in H before `start` only, and some in first..last. Groups as `people` gives them, each twice:
+	(year of their first contact in first..last, earlier = H, -persons) and (same, NO_MONTH, +persons), so
+	that merged with the kept figures they count as new where they really are (a person, not a month:
+	the (resident, project, date) index finds each one's contacts)."""
+	c = frappe.qb.DocType("Consultation")
+	inside = frappe.qb.DocType("Consultation").as_("inside")
+	later = frappe.qb.DocType("Consultation").as_("later")
+	r = frappe.qb.DocType("Resident")
+	head_first = month_first(month_ordinal(start))
+	cond = (
+		c.project.isin(projects)
+		& (c.consultation_date >= head_first)
+		& (c.consultation_date < start)
+		& c.resident.isnotnull()
+	)
+	if district:
+		cond &= c.district == district
+	before = frappe.qb.from_(c).select(c.project, c.resident).distinct().where(cond)
+
+	def same_person(alias, low, high):
+		q = (alias.resident == before.resident) & (alias.project == before.project)
+		q &= (alias.consultation_date >= low) & (alias.consultation_date <= high)
+		return q & (alias.district == district) if district else q
+
+	in_head = frappe.qb.from_(inside).select(inside.name).where(same_person(inside, start, head_last))
+	first_later = (
+		frappe.qb.from_(later).select(Min(later.consultation_date)).where(same_person(later, first, last))
+	)
+	persons = (
+		frappe.qb.from_(before)
+		.select(before.project, before.resident, first_later.as_("first_on"))
+		.where(ExistsCriterion(in_head.limit(1)).negate())
+	)
+	year = Extract("year", persons.first_on)
+	attrs = [r[f].as_(f"r_{f}") for f in fields]
+	rows = (
+		frappe.qb.from_(persons)
+		.left_join(r)
+		.on(r.name == persons.resident)
+		.select(persons.project, year.as_("year"), *attrs, Count("*").as_("persons"))
+		.where(persons.first_on.isnotnull())
+		.groupby(persons.project, year, *(r[f] for f in fields))
+		.run(as_dict=True)
+	)
+	head = month_ordinal(start)
+	out = []
+	for row in rows:
+		row.year, n = int(row.year), int(row.persons)
+		out += [frappe._dict(row, earlier=head, persons=-n), frappe._dict(row, earlier=NO_MONTH, persons=n)]
+	return out
 
 
 # ---------------------------------------------------------------- invalidation (doc events)

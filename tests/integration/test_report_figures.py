@@ -112,6 +112,9 @@ def test_every_report_follows_the_contract(report):
 	parameters = inspect.signature(module.collect).parameters
 	assert list(parameters)[:4] == ["projects", "start", "end", "district"]
 	assert {"history", "by_district"} <= set(parameters)
+	if module.PEOPLE:
+		assert "since" in parameters and callable(module.people_part)
+		assert set(module.PERSON) <= set(figures.RESIDENT_FIELDS)
 	assert report in RUN_AS
 
 
@@ -169,6 +172,81 @@ def test_people_are_counted_once_per_period(data):
 	x = next(r for r in overview if r.get("project") == PROJECT_X)
 	counted = _report("Carrier Overview", data.users, True, "funding period (28 months)")["result"]
 	assert x == next(r for r in counted if r.get("project") == PROJECT_X)
+
+
+# a period starting and ending inside a month: head 5-31 March, whole months April and May, tail 1-17 June;
+# resident -> (contact dates and districts, counted in the period overall, counted in the north only)
+PARTIAL = ("2025-03-05", "2025-06-17")
+PARTIAL_PEOPLE = {
+	"before the start, then a whole month": ((("2025-03-02", "N"), ("2025-04-10", "N")), 1, 1),
+	"before the start and in the head": (
+		(("2025-03-02", "N"), ("2025-03-10", "N"), ("2025-04-10", "N")),
+		1,
+		1,
+	),
+	"before the start only": ((("2025-03-02", "N"),), 0, 0),
+	"before the start, then the tail": ((("2025-03-02", "N"), ("2025-06-10", "N")), 1, 1),
+	"head and tail": ((("2025-03-10", "N"), ("2025-06-10", "N")), 1, 1),
+	"before, two whole months, tail": ((("2025-03-02", "N"), ("2025-05-05", "N"), ("2025-06-05", "N")), 1, 1),
+	"north before the start, south later": (
+		(("2025-02-10", "N"), ("2025-03-02", "N"), ("2025-04-10", "S")),
+		1,
+		0,
+	),
+	"after the end only": ((("2025-06-20", "N"),), 0, 0),
+}
+
+
+def test_a_period_inside_months_counts_only_its_partial_months_and_every_person_once(data, monkeypatch):
+	"""People reports for 5 March to 17 June read April and May from the kept figures and count only
+	March's and June's days: a person whose March contacts all lie before the 5th is new in the period."""
+	frappe.set_user("Administrator")
+	before = {
+		district: _report(
+			"Participants vs Plan", data.users, period="starts and ends inside a month", district=district
+		)
+		for district in (None, NORTH)
+	}
+	for key, (visits, _overall, _north) in PARTIAL_PEOPLE.items():
+		resident = frappe.get_doc(
+			{"doctype": "Resident", "project": PROJECT_X, "first_name": "Teilmonat", "last_name": key[:40],
+			"birth_year": 1975, "gender": "Male", "district": NORTH}
+		).insert()  # fmt: skip
+		for day, where in visits:
+			_consultation(
+				anonymous=0, resident=resident.name, consultation_date=day, age_group=None,
+				district=NORTH if where == "N" else SOUTH,
+			)  # fmt: skip
+	_refresh()
+	assert not _stale_keys()
+	counted_over = []
+	people = figures.people
+
+	def spy(projects, start, end, *args, **kwargs):
+		counted_over.append((str(start), str(end)))
+		return people(projects, start, end, *args, **kwargs)
+
+	monkeypatch.setattr(figures, "people", spy)
+	for district, column in ((None, 1), (NORTH, 2)):
+		new = sum(v[column] for v in PARTIAL_PEOPLE.values())
+		for report in ("Participants vs Plan", "Carrier Overview"):
+			counted_over.clear()
+			kept = _report(report, data.users, period="starts and ends inside a month", district=district)
+			# the people of March and June only are counted; April and May are read
+			assert counted_over and all(s[:7] == e[:7] for s, e in counted_over), counted_over
+			assert {s[:7] for s, _e in counted_over} <= {"2025-03", "2025-06"}
+			assert kept == _report(report, data.users, True, "starts and ends inside a month", district), (
+				report,
+				district,
+			)
+		named = sum(r["named"] for r in kept_rows(data, district) if r["project"] == PROJECT_X)
+		assert named == sum(r["named"] for r in before[district]["result"] if r["project"] == PROJECT_X) + new
+
+
+def kept_rows(data, district):
+	return _report(
+		"Participants vs Plan", data.users, period="starts and ends inside a month", district=district
+	)["result"]
 
 
 def _consultation(**values):

@@ -31,6 +31,8 @@ FAMILIES = {"people": 2, "counts": 1}
 STOCK = ()
 PEOPLE = True
 BY_DISTRICT = True
+# the resident fields the people groups carry
+PERSON = ("gender",)
 
 
 def execute(filters=None):
@@ -112,7 +114,15 @@ def totals(part: dict, start) -> dict:
 	return out
 
 
-def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
+def people_part(projects, groups) -> dict:
+	"""{project: {"people": rows}} of people groups (the kept-figures contract's PERSON fields)."""
+	out = {p: {"people": []} for p in projects}
+	for g in groups:
+		out[g.project]["people"].append([g.r_gender or "", g.earlier, g.persons])
+	return out
+
+
+def collect(projects, start, end, district=None, *, history=False, by_district=False, since=None) -> dict:
 	"""{project: {"people": [[gender, previous month, persons], ...], "counts": [[district, consultations,
 	anonymous, imported, cases opened, referrals], ...]}}."""
 	out = {p: {"people": [], "counts": []} for p in projects}
@@ -163,18 +173,19 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 
 	if by_district:
 		cells = {p: figures.split(part, {"counts": 0}) for p, part in out.items()}
-		for g in figures.people(projects, start, end, history=True, per_district=True, fields=("gender",)):
+		for g in figures.people(projects, start, end, history=True, per_district=True, fields=PERSON):
 			if g.district:
 				part = cells[g.project].setdefault(g.district, {})
 				part.setdefault("people", []).append([g.r_gender or "", g.earlier, g.persons])
 		for part in cells.values():
 			part[figures.ALL] = {**part[figures.ALL], "people": []}
-		for g in figures.people(projects, start, end, history=True, fields=("gender",)):
+		for g in figures.people(projects, start, end, history=True, fields=PERSON):
 			cells[g.project][figures.ALL]["people"].append([g.r_gender or "", g.earlier, g.persons])
 		return cells
 	if history:
-		for g in figures.people(projects, start, end, district, history=True, fields=("gender",)):
-			out[g.project]["people"].append([g.r_gender or "", g.earlier, g.persons])
+		groups = figures.people(projects, start, end, district, history=True, fields=PERSON, since=since)
+		for project, part in people_part(projects, groups).items():
+			out[project]["people"] += part["people"]
 	else:
 		for project, gender, n in _people_in_period(projects, cond):
 			out[project]["people"].append([gender or "", NO_MONTH, int(n)])

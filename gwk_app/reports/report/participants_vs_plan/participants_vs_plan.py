@@ -37,7 +37,8 @@ FAMILIES = {"named": 4, "anonymous": 3, "imported": 2}
 STOCK = ()
 PEOPLE = True
 BY_DISTRICT = True
-RESIDENT = ("birth_year", "age_group", "district")
+# the resident fields the people groups carry
+PERSON = ("birth_year", "age_group", "district")
 
 
 def execute(filters=None):
@@ -157,14 +158,10 @@ def participants_by_project(year: int | None = None) -> list[dict]:
 	]
 
 
-def collect(projects, start, end, district=None, *, history=False, by_district=False) -> dict:
-	"""{project: {"named": [...], "anonymous": [...], "imported": [...]}} (see FAMILIES): the groups the
-	rows are counted from. Named people once per project and year, or with `history` once per month with
-	the month of their previous contact (gwk_app.reports.figures.people)."""
-	out = {p: {"named": [], "anonymous": [], "imported": []} for p in projects}
-	targets = project_targets(projects)
+def _judge(targets):
+	"""A people group (gwk_app.reports.figures.people) -> its "named" row, judged against the targets."""
 
-	def _named(g) -> list:
+	def named(g) -> list:
 		target = targets[g.project]
 		birth_year = g.r_birth_year and int(g.r_birth_year)
 		age_ok = in_target_age(
@@ -175,21 +172,41 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 		earlier = g.earlier if g.earlier >= g.year * 12 else NO_MONTH
 		return [g.year, int(age_ok), int(district_ok), earlier, g.persons]
 
+	return named
+
+
+def people_part(projects, groups) -> dict:
+	"""{project: {"named": rows}} of people groups (the kept-figures contract's PERSON fields)."""
+	named = _judge(project_targets(projects))
+	out = {p: {"named": []} for p in projects}
+	for g in groups:
+		out[g.project]["named"].append(named(g))
+	return out
+
+
+def collect(projects, start, end, district=None, *, history=False, by_district=False, since=None) -> dict:
+	"""{project: {"named": [...], "anonymous": [...], "imported": [...]}} (see FAMILIES): the groups the
+	rows are counted from. Named people once per project and year, or with `history` once per month with
+	the month of their previous contact (from the day `since` on, when given; see
+	gwk_app.reports.figures.people)."""
+	out = {p: {"named": [], "anonymous": [], "imported": []} for p in projects}
+	_named = _judge(project_targets(projects))
+
 	for g in anonymous_groups(projects, start, end, district):
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
 	tallies.add_to_participants(out, projects, start, end, district)
 	if by_district:
 		cells = {p: figures.split(part, {"anonymous": 2, "imported": 1}) for p, part in out.items()}
-		for g in figures.people(projects, start, end, history=True, per_district=True, fields=RESIDENT):
+		for g in figures.people(projects, start, end, history=True, per_district=True, fields=PERSON):
 			if g.district:
 				part = cells[g.project].setdefault(g.district, {})
 				part.setdefault("named", []).append(_named(g))
 		for part in cells.values():
 			part[figures.ALL] = {**part[figures.ALL], "named": []}
-		for g in figures.people(projects, start, end, history=True, fields=RESIDENT):
+		for g in figures.people(projects, start, end, history=True, fields=PERSON):
 			cells[g.project][figures.ALL]["named"].append(_named(g))
 		return cells
-	for g in figures.people(projects, start, end, district, history=history, fields=RESIDENT):
+	for g in figures.people(projects, start, end, district, history=history, fields=PERSON, since=since):
 		out[g.project]["named"].append(_named(g))
 	return out
 
