@@ -48,12 +48,27 @@ def timed(fn, repeat: int, warm_up: bool = True, min_seconds: float = 1.0) -> tu
 
 
 def hand_participants(start, end):
+	# every figure the report shows: named people once per project and year with the resident fields
+	# they are judged by (target age, districts served), anonymous contacts by age group and district,
+	# imported tallies
 	return frappe.db.sql(
-		"""select c.project, year(c.consultation_date) as y,
-			count(distinct c.resident) as named, sum(c.anonymous) as anonymous
+		"""select c.project, year(c.consultation_date) as y, r.birth_year, r.age_group, r.district,
+			count(distinct c.resident) as n, 'named' as kind
 		from `tabConsultation` c
+		join `tabResident` r on r.name = c.resident
 		where c.consultation_date between %(start)s and %(end)s
-		group by c.project, y""",
+		group by c.project, y, r.birth_year, r.age_group, r.district
+		union all
+		select c.project, year(c.consultation_date), null, c.age_group, c.district, count(*), 'anonymous'
+		from `tabConsultation` c
+		where c.consultation_date between %(start)s and %(end)s and c.anonymous = 1
+		group by c.project, year(c.consultation_date), c.age_group, c.district
+		union all
+		select t.project, year(t.month), null, n.age_group, n.district, sum(n.contacts), 'imported'
+		from `tabContact Tally` t
+		join `tabContact Tally Count` n on n.parent = t.name
+		where t.month between %(start)s and %(end)s
+		group by t.project, year(t.month), n.age_group, n.district""",
 		{"start": start, "end": end},
 	)
 
@@ -112,13 +127,31 @@ def hand_referrals(start, end):
 
 
 def hand_carrier(start, end):
+	# every figure of the report's large tables: people once per project by gender, consultations and
+	# anonymous contacts, imported tallies, cases opened and referrals per project
 	return frappe.db.sql(
 		"""select c.project, r.gender, count(distinct c.resident) as participants,
-			count(*) as consultations, sum(c.anonymous) as anonymous
+			count(*) as n, sum(c.anonymous) as anonymous, 'consultations' as kind
 		from `tabConsultation` c
 		left join `tabResident` r on r.name = c.resident
 		where c.consultation_date between %(start)s and %(end)s
-		group by c.project, r.gender""",
+		group by c.project, r.gender
+		union all
+		select t.project, null, 0, sum(n.contacts), sum(n.contacts), 'imported'
+		from `tabContact Tally` t
+		join `tabContact Tally Count` n on n.parent = t.name
+		where t.month between %(start)s and %(end)s
+		group by t.project
+		union all
+		select c.project, null, 0, count(*), 0, 'cases opened'
+		from `tabCase` c
+		where c.opened_on between %(start)s and %(end)s
+		group by c.project
+		union all
+		select f.project, null, 0, count(*), 0, 'referrals'
+		from `tabReferral` f
+		where f.referred_on between %(start)s and %(end)s
+		group by f.project""",
 		{"start": start, "end": end},
 	)
 

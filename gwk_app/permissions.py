@@ -34,19 +34,39 @@ def sees_all_projects(user: str | None = None) -> bool:
 
 
 def user_projects(user: str | None = None) -> list[str]:
-	"""The projects whose team the user is on."""
+	"""The projects whose team the user is on (read once per transaction, see `_teams`)."""
 	user = _user(user)
 	if user == "Guest":
 		return []
-	member = frappe.qb.DocType("Community Project Member")
-	rows = (
-		frappe.qb.from_(member)
-		.select(member.parent)
-		.distinct()
-		.where((member.user == user) & (member.parenttype == PROJECT_DOCTYPE))
-		.run(pluck=True)
-	)
-	return sorted(rows)
+	known = _teams()
+	if user not in known:
+		member = frappe.qb.DocType("Community Project Member")
+		known[user] = tuple(
+			sorted(
+				frappe.qb.from_(member)
+				.select(member.parent)
+				.distinct()
+				.where((member.user == user) & (member.parenttype == PROJECT_DOCTYPE))
+				.run(pluck=True)
+			)
+		)
+	return list(known[user])
+
+
+def _teams() -> dict:
+	"""{user: their projects} read in this transaction: a request asks several times (permission hook,
+	link guard, list condition) and reads the team once. Forgotten at commit, rollback and whenever a
+	project (its team) is saved or deleted (`forget_teams`)."""
+	known = getattr(frappe.local, "gwk_teams", None)
+	if known is None:
+		known = frappe.local.gwk_teams = {}
+		frappe.db.after_commit.add(forget_teams)
+		frappe.db.after_rollback.add(forget_teams)
+	return known
+
+
+def forget_teams(*args, **kwargs) -> None:
+	frappe.local.gwk_teams = None
 
 
 def allowed_projects(user: str | None = None) -> list[str] | None:

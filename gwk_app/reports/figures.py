@@ -6,13 +6,16 @@ Referral Outcomes, Carrier Overview, Appointment Figures) follow one contract. T
 - `FAMILIES` {family: number of key fields}: a part is {family: [[key..., value...], ...]}; parts of
   several months (or ranges) combine by adding the values of equal keys (`merge`), except the families
   in `STOCK` (a state at the end of the period, e.g. cases open at its end), taken from the latest part;
+  those in `BY_MONTH` (optional) have the month as their first key (parts of other months never share a
+  key; they are sorted month by month);
 - `PEOPLE`: whether it counts people once per period (see below), and then `PERSON` (the resident fields
   its people groups carry) and `people_part(projects, groups)` -> {project: part} of such groups;
   `BY_DISTRICT`: whether it has a district filter;
 - `collect(projects, start, end, district=None, *, history=False, by_district=False[, since=None])` ->
   {project: part} (with `by_district`: {project: {district or ALL: part}}), grouped queries over the
   records (`since`: people reports only, see below);
-- `present(parts, projects, start, ...)`: rows, chart and summary from the parts only.
+- `present(parts, projects, start, ...)`: rows, chart and summary from the parts only, adding up rows
+  with equal keys (a period's parts are the months' rows joined, see `merge`).
 It gets the parts through `parts(report, projects, start, end, district)`: every whole month of the
 period (up to this month) from `GWK Report Figures` (one row per report, project, month and district,
 ALL for every district; aggregates only) while the row is fresh; the months without a fresh row and the
@@ -135,33 +138,63 @@ def _sort_key(key) -> tuple:
 	return tuple("" if v is None else f"{v:012d}" if isinstance(v, int) else str(v) for v in key)
 
 
-def merge(report: str, parts: list[dict]) -> dict:
+def _in_order(items: list) -> list:
+	"""(key, values) items sorted by key: compared as they are (fast) when the keys allow it, else as text
+	(a None among strings or numbers). The keys are distinct, so the values are never compared."""
+	try:
+		return sorted(items)
+	except TypeError:
+		return sorted(items, key=lambda kv: _sort_key(kv[0]))
+
+
+def merge(report: str, parts: list[dict], *, ordered: bool = False) -> dict:
 	"""One part from parts in the order of their months: values of equal keys added, stock families taken
-	from the last part; every family sorted, so equal figures give equal parts however they were read."""
+	from the last part; every family sorted, so equal figures give equal parts however they were read
+	(the families in the module's BY_MONTH month by month, each month sorted on its own keys).
+	`ordered` (a report reading its period): each part is itself a merged part of months none of the
+	others has; the rows are then joined as they come (`present` adds up rows with equal keys, which only
+	a family not keyed by month can have), the stock families taken from the last part as they are."""
 	mod = module(report)
 	out = {}
+	by_month = getattr(mod, "BY_MONTH", ())
+	stock = getattr(mod, "STOCK", ())
 	for family, width in mod.FAMILIES.items():
-		sources = parts[-1:] if family in getattr(mod, "STOCK", ()) else parts
+		if ordered:
+			sources = parts[-1:] if family in stock else parts
+			out[family] = [row for part in sources for row in part.get(family) or ()]
+			continue
+		sources = parts[-1:] if family in stock else parts
 		acc: dict = {}
 		for part in sources:
 			for row in part.get(family) or ():
 				key = tuple(row[:width])
-				values = row[width:]
 				if key in acc:
-					acc[key] = [a + b for a, b in zip(acc[key], values, strict=True)]
+					acc[key] = [a + b for a, b in zip(acc[key], row[width:], strict=True)]
 				else:
-					acc[key] = list(values)
-		out[family] = [[*k, *v] for k, v in sorted(acc.items(), key=lambda kv: _sort_key(kv[0]))]
+					acc[key] = row[width:]
+		if family in by_month:
+			months: dict = {}
+			for item in acc.items():
+				months.setdefault(item[0][0], []).append(item)
+			items = [item for month in sorted(months) for item in _in_order(months[month])]
+		else:
+			items = _in_order(list(acc.items()))
+		out[family] = [[*k, *v] for k, v in items]
 	return out
 
 
-def split(part: dict, positions: dict[str, int]) -> dict:
-	"""{ALL: part, district: part of its records}, by the position of the district in each family's key."""
-	out = {ALL: part}
+def split(part: dict, positions: dict[str, int], *, shown=()) -> dict:
+	"""{ALL: part, district: part of its records}, by the position of the district in each family's key. In
+	the ALL part the district is left blank, except in the families `shown` (their report shows it), so that
+	the rows of every district with an equal rest of the key are kept as one (merged when stored)."""
+	out = {ALL: dict(part)}
 	for family, index in positions.items():
-		for row in part.get(family) or ():
+		rows = part.get(family) or ()
+		for row in rows:
 			if row[index]:
 				out.setdefault(row[index], {}).setdefault(family, []).append(row)
+		if family not in shown:
+			out[ALL][family] = [[*row[:index], ALL, *row[index + 1 :]] for row in rows]
 	return out
 
 
@@ -202,7 +235,7 @@ def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 
 	def add(got, first_day):
 		for p in got:
-			pieces[p].append((first_day, got[p]))
+			pieces[p].append((first_day, merge(report, [got[p]])))
 
 	if head:
 		add(mod.collect(projects, *head, district), head[0])
@@ -223,8 +256,10 @@ def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 		add(mod.people_part(projects, groups), head[0])
 	for (p, m), part in kept.items():
 		pieces[p].append((month_first(m), part))
+	# every piece is a merged part of its own months (kept rows are stored merged)
 	return {
-		p: merge(report, [part for _day, part in sorted(pieces[p], key=lambda x: x[0])]) for p in projects
+		p: merge(report, [part for _day, part in sorted(pieces[p], key=lambda x: x[0])], ordered=True)
+		for p in projects
 	}
 
 

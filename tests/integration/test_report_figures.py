@@ -108,6 +108,7 @@ def test_every_report_follows_the_contract(report):
 	assert module.REPORT == report
 	assert callable(module.collect) and callable(module.present)
 	assert set(module.STOCK) <= set(module.FAMILIES)
+	assert set(getattr(module, "BY_MONTH", ())) <= set(module.FAMILIES) - set(module.STOCK)
 	assert isinstance(module.PEOPLE, bool) and isinstance(module.BY_DISTRICT, bool)
 	parameters = inspect.signature(module.collect).parameters
 	assert list(parameters)[:4] == ["projects", "start", "end", "district"]

@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 
+from gwk_app import permissions
 from gwk_app.controllers import validate_period
 from gwk_app.validation import CheckedDocument
 
@@ -59,6 +60,15 @@ class CommunityProject(CheckedDocument):
 		team: DF.Table[CommunityProjectMember]
 
 	# end: auto-generated types
+	def on_update(self):
+		permissions.forget_teams()  # the team may have changed
+
+	def on_trash(self):
+		permissions.forget_teams()
+
+	def after_rename(self, old, new, merge=False):
+		permissions.forget_teams()
+
 	def validate(self):
 		validate_period(self.start_date, self.end_date, "Start Date", "End Date")
 		for row in self.fundings:

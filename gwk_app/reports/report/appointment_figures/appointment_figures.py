@@ -21,6 +21,7 @@ REPORT = "Appointment Figures"
 # visits: [month, waiting minutes or None] -> [walk-ins]
 FAMILIES = {"counts": 3, "lead": 2, "visits": 2}
 STOCK = ()
+BY_MONTH = ("counts", "lead", "visits")
 PEOPLE = False
 BY_DISTRICT = False
 

@@ -27,6 +27,7 @@ FAMILIES = {
 	"rows": 5
 }  # [month, topic, channel, district, imported] -> [consultations, minutes, once, once_minutes, once_anonymous]
 STOCK = ()
+BY_MONTH = ("rows",)
 PEOPLE = False
 BY_DISTRICT = True
 
@@ -54,38 +55,43 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 		)  # fmt: skip
 	tallies.add_to_contact_statistics(out, projects, start, end, district)
 	if by_district:
-		return {p: figures.split(part, {"rows": 3}) for p, part in out.items()}
+		return {p: figures.split(part, {"rows": 3}, shown=("rows",)) for p, part in out.items()}
 	return out
 
 
 def present(parts: dict, projects) -> tuple[list, dict, list]:
-	"""(rows, totals, [[year, month, channel, consultations], ...]) from the parts."""
+	"""(rows, totals, [[year, month, channel, consultations], ...]) from the parts (tens of thousands of
+	rows over a funding period: plain dicts and local sums)."""
 	rows, months = [], {}
-	total = frappe._dict(consultations=0, minutes=0, anonymous=0, imported=0)
+	consultations = minutes_total = anonymous = imported_total = 0
 	for p in dict.fromkeys(projects):
 		for month, topic, channel, district, imported, n, minutes, once, once_minutes, once_anon in parts[p][
 			"rows"
 		]:
 			rows.append(
-				frappe._dict(
-					project=p,
-					month=month,
-					topic=topic,
-					channel=channel,
-					district=district,
-					consultations=n,
-					minutes=minutes,
-					average_minutes=None if imported or not n else round(minutes / n, 1),
-					imported=imported,
-				)
+				{
+					"project": p,
+					"month": month,
+					"topic": topic,
+					"channel": channel,
+					"district": district,
+					"consultations": n,
+					"minutes": minutes,
+					"average_minutes": None if imported or not n else round(minutes / n, 1),
+					"imported": imported,
+				}
 			)
-			total.consultations += once
-			total.minutes += once_minutes
-			total.anonymous += once_anon
-			total.imported += once if imported else 0
-			key = (int(month[:4]), int(month[5:7]), channel)
+			consultations += once
+			minutes_total += once_minutes
+			anonymous += once_anon
+			if imported:
+				imported_total += once
+			key = (month, channel)
 			months[key] = months.get(key, 0) + once
-	return rows, total, [[y, m, ch, n] for (y, m, ch), n in months.items()]
+	total = frappe._dict(
+		consultations=consultations, minutes=minutes_total, anonymous=anonymous, imported=imported_total
+	)
+	return rows, total, [[int(m[:4]), int(m[5:7]), ch, n] for (m, ch), n in months.items()]
 
 
 def month_channel_counts(parts: dict, projects) -> dict:

@@ -196,7 +196,10 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
 	tallies.add_to_participants(out, projects, start, end, district)
 	if by_district:
-		cells = {p: figures.split(part, {"anonymous": 2, "imported": 1}) for p, part in out.items()}
+		cells = {
+			p: figures.split(part, {"anonymous": 2, "imported": 1}, shown=("anonymous",))
+			for p, part in out.items()
+		}
 		for g in figures.people(projects, start, end, history=True, per_district=True, fields=PERSON):
 			if g.district:
 				part = cells[g.project].setdefault(g.district, {})
