@@ -21,7 +21,11 @@ def is_app_doctype(doctype) -> bool:
 	"""Whether `doctype` is one of this app's doctypes (unknown names are not)."""
 	if not isinstance(doctype, str) or not doctype:
 		return False
-	module = frappe.db.get_value("DocType", doctype, "module", cache=True)
+	try:
+		# the cached meta (the request builds the document from it anyway), not a query per request
+		module = frappe.get_meta(doctype).module
+	except frappe.DoesNotExistError:
+		return False
 	return bool(module) and frappe.local.module_app.get(frappe.scrub(module)) == "gwk_app"
 
 

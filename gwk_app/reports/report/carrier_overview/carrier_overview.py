@@ -132,14 +132,20 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 	cond = c.project.isin(projects) & (c.consultation_date >= start) & (c.consultation_date <= end)
 	if district:
 		cond &= c.district == district
-	for g in (
-		frappe.qb.from_(c)
-		.select(c.project, c.district, Count("*").as_("n"), Sum(c.anonymous).as_("anon"))
-		.where(cond)
-		.groupby(c.project, c.district)
-		.run(as_dict=True)
-	):
-		out[g.project]["counts"].append([g.district, int(g.n), int(g.anon or 0), 0, 0, 0])
+	if history or by_district:
+		for g in (
+			frappe.qb.from_(c)
+			.select(c.project, c.district, Count("*").as_("n"), Sum(c.anonymous).as_("anon"))
+			.where(cond)
+			.groupby(c.project, c.district)
+			.run(as_dict=True)
+		):
+			out[g.project]["counts"].append([g.district, int(g.n), int(g.anon or 0), 0, 0, 0])
+	else:
+		# the period as a whole: people and consultations in one pass (the district is not shown)
+		for project, gender, persons, n, anon in _people_and_counts(cond):
+			out[project]["people"].append([gender or "", NO_MONTH, int(persons)])
+			out[project]["counts"].append([figures.ALL, int(n), int(anon or 0), 0, 0, 0])
 	tallies.add_to_carrier_overview(out, projects, start, end, district)
 
 	case = frappe.qb.DocType("Case")
@@ -186,25 +192,23 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 		groups = figures.people(projects, start, end, district, history=True, fields=PERSON, since=since)
 		for project, part in people_part(projects, groups).items():
 			out[project]["people"] += part["people"]
-	else:
-		for project, gender, n in _people_in_period(projects, cond):
-			out[project]["people"].append([gender or "", NO_MONTH, int(n)])
 	return out
 
 
-def _people_in_period(projects, cond):
-	"""(project, gender, persons): distinct (project, resident) pairs from the consultation index, then one
-	look-up per person (every person once in the whole period)."""
+def _people_and_counts(cond):
+	"""(project, gender, persons, consultations, anonymous) of the consultations matching `cond`: every
+	person once (a person's gender is the same in all their consultations, so the distinct residents per
+	gender are the people), anonymous consultations under no gender."""
 	c = frappe.qb.DocType("Consultation")
 	r = frappe.qb.DocType("Resident")
-	people = frappe.qb.from_(c).select(c.project, c.resident).distinct().where(cond & c.resident.isnotnull())
 	gender = Coalesce(r.gender, "")
 	return (
-		frappe.qb.from_(people)
-		.left_join(r)  # the distinct people drive the join (see figures.people)
-		.on(r.name == people.resident)
-		.select(people.project, gender.as_("gender"), Count("*").as_("n"))
-		.groupby(people.project, gender)
+		frappe.qb.from_(c)
+		.left_join(r)
+		.on(r.name == c.resident)
+		.select(c.project, gender.as_("gender"), Count(c.resident).distinct(), Count("*"), Sum(c.anonymous))
+		.where(cond)
+		.groupby(c.project, gender)
 		.run()
 	)
 
