@@ -12,6 +12,7 @@ from datetime import date
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Extract
 from frappe.utils import cint, getdate, today
 
@@ -191,10 +192,18 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 	gwk_app.reports.figures.people)."""
 	out = {p: {"named": [], "anonymous": [], "imported": []} for p in projects}
 	_named = _judge(project_targets(projects))
-
+	tallies.add_to_participants(out, projects, start, end, district)
+	if not (history or by_district):
+		# the period as a whole: named people and anonymous contacts in one pass
+		for g in _people_and_contacts(projects, start, end, district):
+			if g.anonymous:
+				out[g.project]["anonymous"].append([g.year, g.age_group, g.district, g.n])
+			else:
+				g.r_birth_year, g.r_age_group, g.r_district = g.birth_year, g.age_group, g.district
+				out[g.project]["named"].append(_named(frappe._dict(g, earlier=NO_MONTH, persons=g.n)))
+		return out
 	for g in anonymous_groups(projects, start, end, district):
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
-	tallies.add_to_participants(out, projects, start, end, district)
 	if by_district:
 		cells = {
 			p: figures.split(part, {"anonymous": 2, "imported": 1}, shown=("anonymous",))
@@ -209,9 +218,44 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 		for g in figures.people(projects, start, end, history=True, fields=PERSON):
 			cells[g.project][figures.ALL]["named"].append(_named(g))
 		return cells
-	for g in figures.people(projects, start, end, district, history=history, fields=PERSON, since=since):
+	for g in figures.people(projects, start, end, district, history=True, fields=PERSON, since=since):
 		out[g.project]["named"].append(_named(g))
 	return out
+
+
+def _people_and_contacts(projects, start, end, district=None) -> list:
+	"""Per project and year: named people by their resident's birth year, age group and district (each
+	person once: their fields are the same in all their consultations) and anonymous contacts by the
+	consultation's age group and district, from one pass over the consultations."""
+	c = frappe.qb.DocType("Consultation")
+	r = frappe.qb.DocType("Resident")
+	year = Extract("year", c.consultation_date)
+	anonymous = c.anonymous == 1
+	birth_year = Case().when(anonymous, None).else_(r.birth_year)
+	age_group = Case().when(anonymous, c.age_group).else_(r.age_group)
+	where = Case().when(anonymous, c.district).else_(r.district)
+	n = Case().when(anonymous, Count("*")).else_(Count(c.resident).distinct())
+	rows = (
+		frappe.qb.from_(c)
+		.left_join(r)
+		.on(r.name == c.resident)
+		.select(
+			c.project,
+			year.as_("year"),
+			c.anonymous,
+			birth_year.as_("birth_year"),
+			age_group.as_("age_group"),
+			where.as_("district"),
+			n.as_("n"),
+		)  # fmt: skip
+		.where(_where(c, projects, start, end, district) & (anonymous | c.resident.isnotnull()))
+		.groupby(c.project, year, c.anonymous, birth_year, age_group, where)
+		.run(as_dict=True)
+	)
+	for row in rows:
+		row.year, row.n, row.anonymous = int(row.year), int(row.n), int(row.anonymous or 0)
+		row.birth_year = row.birth_year and int(row.birth_year)
+	return rows
 
 
 def _where(c, projects, start, end, district):
