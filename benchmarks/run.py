@@ -289,8 +289,21 @@ def report_runner(name, filters, recount=False):
 	from gwk_app.reports import figures
 
 	def go():
-		with figures.recounting(recount):
+		if not recount:
 			return run(name, filters=filters)
+		# Frappe turns a report slower than 15 s into a prepared report (a queued job): the recount of
+		# 28 months is, the report as staff run it is not, so the recount must not switch it
+		enqueue = frappe.enqueue
+		frappe.enqueue = (
+			lambda method, **kwargs: None
+			if "enable_prepared_report" in str(method)
+			else enqueue(method, **kwargs)
+		)
+		try:
+			with figures.recounting():
+				return run(name, filters=filters)
+		finally:
+			frappe.enqueue = enqueue
 
 	return go
 
@@ -568,12 +581,15 @@ def main():
 		for name, times, hand_s, naive_s in reports:
 			whole = [times[k][0] for k in labels if k != "partial months"]
 			recount_s = times["year"][1]
-			ratio = recount_s / hand_s
+			# a reference under a millisecond counts (next to) nothing: no ratio to speak of
+			ratio = recount_s / hand_s if hand_s >= 0.001 else None
+			verdict = "–" if ratio is None else "yes" if ratio <= 1.5 else "NO"
 			lines.append(
 				f"| {name} | "
 				+ " | ".join(f"{times[k][0] * 1000:.1f} ms" for k in labels)
-				+ f" | {'yes' if max(whole) <= 0.1 else 'NO'} | {recount_s * 1000:.0f} ms | {hand_s * 1000:.0f} ms"
-				f" | {ratio:.2f}× | {'yes' if ratio <= 1.5 else 'NO'} |"
+				+ f" | {'yes' if max(whole) <= 0.1 else 'NO'} | {recount_s * 1000:.0f} ms | {hand_s * 1000:.1f} ms"
+				+ (" | – (nothing to count)" if ratio is None else f" | {ratio:.2f}×")
+				+ f" | {verdict} |"
 			)
 			if naive_s:
 				lines.append(f"| {name}: naive (get_all of every row + Python) | {naive_s * 1000:.0f} ms |")
