@@ -95,22 +95,11 @@ def summary(value, label: str, datatype: str = "Int", indicator: str = "Blue") -
 
 
 def chart_source(build, check):
-	"""A whitelisted Dashboard Chart Source `get` with the arguments core passes (frappe.desk.doctype.
-	dashboard_chart.dashboard_chart.get), which it ignores: `check()` refuses who may not see the chart,
-	`build()` returns its data."""
+	"""A whitelisted Dashboard Chart Source `get`: `check()` refuses who may not see the chart, `build()`
+	returns its data. The arguments the desk passes (chart_name, filters, timespan, ...) are taken and
+	ignored: the figures depend on the user only."""
 
-	def get(
-		chart_name: str | None = None,
-		chart: str | dict | None = None,
-		no_cache: str | int | None = None,
-		filters: str | list | dict | None = None,
-		from_date: str | None = None,
-		to_date: str | None = None,
-		timespan: str | None = None,
-		time_interval: str | None = None,
-		heatmap_year: str | int | None = None,
-		refresh: str | int | None = None,
-	) -> dict:
+	def get(**_arguments) -> dict:
 		check()
 		return build()
 

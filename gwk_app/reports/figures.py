@@ -293,14 +293,12 @@ def _read(report, projects, months, district) -> dict:
 # ---------------------------------------------------------------- people once per period
 
 
-def people(
-	projects, start, end, district=None, *, history: bool, per_district: bool = False, fields=(), since=None
-):
-	"""Groups of people with consultations in the period: (project, [district], year, resident fields...,
-	earlier, persons). Without `history` every person once per project and year, earlier = NO_MONTH; with
-	it every person once per month with contacts, earlier = the month of their previous contact (in the
-	same district with `per_district` or a district filter; from the day `since` on only, when given),
-	from the (resident, project, date) index."""
+def people(projects, start, end, district=None, *, per_district: bool = False, fields=(), since=None):
+	"""Groups of people with consultations in the period, every person once per month with contacts:
+	(project, [district], year, resident fields..., earlier, persons), earlier = the month of their
+	previous contact (in the same district with `per_district` or a district filter; from the day `since`
+	on only, when given), from the (resident, project, date) index. A period as a whole (every person once)
+	is counted by the reports themselves, in one pass with their other figures."""
 	c = frappe.qb.DocType("Consultation")
 	r = frappe.qb.DocType("Resident")
 	year = Extract("year", c.consultation_date)
@@ -315,29 +313,6 @@ def people(
 	keys = [c.project, c.resident, year.as_("year")]
 	if per_district:
 		keys.append(c.district)
-	if not history:
-		# every person once per group: a person's fields are the same in all their consultations, so the
-		# distinct residents of each group are the people (one pass over the consultations, no table of
-		# distinct people in between)
-		group = [c.project, year] + ([c.district] if per_district else []) + [r[f] for f in fields]
-		rows = (
-			frappe.qb.from_(c)
-			.left_join(r)
-			.on(r.name == c.resident)
-			.select(
-				c.project,
-				year.as_("year"),
-				*([c.district] if per_district else []),
-				*(r[f].as_(f"r_{f}") for f in fields),
-				Count(c.resident).distinct().as_("persons"),
-			)  # fmt: skip
-			.where(cond)
-			.groupby(*group)
-			.run(as_dict=True)
-		)
-		for row in rows:
-			row.earlier, row.year, row.persons = NO_MONTH, int(row.year), int(row.persons)
-		return rows
 	month = Extract("month", c.consultation_date)
 	group = [c.project, c.resident, year, month] + ([c.district] if per_district else [])
 	months = (

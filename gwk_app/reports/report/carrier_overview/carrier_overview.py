@@ -179,17 +179,17 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 
 	if by_district:
 		cells = {p: figures.split(part, {"counts": 0}) for p, part in out.items()}
-		for g in figures.people(projects, start, end, history=True, per_district=True, fields=PERSON):
+		for g in figures.people(projects, start, end, per_district=True, fields=PERSON):
 			if g.district:
 				part = cells[g.project].setdefault(g.district, {})
 				part.setdefault("people", []).append([g.r_gender or "", g.earlier, g.persons])
 		for part in cells.values():
 			part[figures.ALL] = {**part[figures.ALL], "people": []}
-		for g in figures.people(projects, start, end, history=True, fields=PERSON):
+		for g in figures.people(projects, start, end, fields=PERSON):
 			cells[g.project][figures.ALL]["people"].append([g.r_gender or "", g.earlier, g.persons])
 		return cells
 	if history:
-		groups = figures.people(projects, start, end, district, history=True, fields=PERSON, since=since)
+		groups = figures.people(projects, start, end, district, fields=PERSON, since=since)
 		for project, part in people_part(projects, groups).items():
 			out[project]["people"] += part["people"]
 	return out

@@ -209,16 +209,16 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 			p: figures.split(part, {"anonymous": 2, "imported": 1}, shown=("anonymous",))
 			for p, part in out.items()
 		}
-		for g in figures.people(projects, start, end, history=True, per_district=True, fields=PERSON):
+		for g in figures.people(projects, start, end, per_district=True, fields=PERSON):
 			if g.district:
 				part = cells[g.project].setdefault(g.district, {})
 				part.setdefault("named", []).append(_named(g))
 		for part in cells.values():
 			part[figures.ALL] = {**part[figures.ALL], "named": []}
-		for g in figures.people(projects, start, end, history=True, fields=PERSON):
+		for g in figures.people(projects, start, end, fields=PERSON):
 			cells[g.project][figures.ALL]["named"].append(_named(g))
 		return cells
-	for g in figures.people(projects, start, end, district, history=True, fields=PERSON, since=since):
+	for g in figures.people(projects, start, end, district, fields=PERSON, since=since):
 		out[g.project]["named"].append(_named(g))
 	return out
 
