@@ -132,6 +132,59 @@ class Processes:
 				p.kill()
 
 
+def _cpu_seconds(pid: int) -> float:
+	"""User and system CPU seconds of a process and of its children it has waited for (RQ's work horses)."""
+	try:
+		fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+	except OSError:
+		return 0.0
+	return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+	out = []
+	for entry in Path("/proc").iterdir():
+		if entry.name.isdigit():
+			try:
+				if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+					out.append(int(entry.name))
+			except (OSError, IndexError, ValueError):
+				continue
+	return out
+
+
+def _pids_named(name: str) -> list[int]:
+	out = []
+	for entry in Path("/proc").iterdir():
+		if entry.name.isdigit():
+			try:
+				if (entry / "comm").read_text().strip() == name:
+					out.append(int(entry.name))
+			except OSError:
+				continue
+	return out
+
+
+def cpu_by_part(procs: "Processes") -> dict[str, float]:
+	"""CPU seconds used so far by the web server (master and workers), the RQ workers, MariaDB and this
+	load generator."""
+	web = procs.procs[0].pid
+	return {
+		"web (gunicorn)": _cpu_seconds(web) + sum(_cpu_seconds(c) for c in _children(web)),
+		"background (RQ)": sum(
+			_cpu_seconds(p.pid) + sum(_cpu_seconds(c) for c in _children(p.pid)) for p in procs.procs[1:]
+		),
+		"database (MariaDB)": sum(_cpu_seconds(p) for p in _pids_named("mariadbd")),
+		"load generator": sum(os.times()[:2]),
+	}
+
+
+def row_lock_waits() -> tuple[int, int]:
+	"""(InnoDB row lock waits, milliseconds waited) so far on this server."""
+	status = dict(frappe.db.sql("show global status like 'Innodb_row_lock_%'"))
+	return int(status.get("Innodb_row_lock_waits", 0)), int(status.get("Innodb_row_lock_time", 0))
+
+
 def session(url: str, site: str, user: str) -> requests.Session:
 	s = requests.Session()
 	s.headers.update({"Accept": "application/json", "Host": site})
@@ -332,12 +385,15 @@ def main():
 	procs.start()
 	try:
 		load_before = os.getloadavg()
+		cpu_before, locks_before = cpu_by_part(procs), row_lock_waits()
 		t0 = time.monotonic()
 		timings, errors, logged = rush(
 			procs.url, args.site, people, args.seconds, marker, args.seed, args.think
 		)
 		wall = time.monotonic() - t0 - 1
 		load_after = os.getloadavg()
+		cpu = {k: v - cpu_before[k] for k, v in cpu_by_part(procs).items()}
+		locks = [a - b for a, b in zip(row_lock_waits(), locks_before, strict=True)]
 		drained = wait_for_queues()
 	finally:
 		procs.stop()
@@ -360,6 +416,12 @@ def main():
 			f"| {kind} | {len(values)} | {len(values) / wall:.1f} | {p50:.0f} ms | {p95:.0f} ms | {target} | {met} |"
 		)
 	lines.append(f"| all | {total} | {total / wall:.1f} | | | | |")
+	lines += [
+		"",
+		f"CPU during the rush ({wall:.0f} s × {os.cpu_count()} cores = {wall * os.cpu_count():.0f} core-seconds): "
+		+ ", ".join(f"{k} {v:.1f} s" for k, v in cpu.items())
+		+ f"; InnoDB row lock waits {locks[0]}, {locks[1]} ms waited in all.",
+	]
 	lines += [
 		"",
 		f"Errors: {sum(errors.values())} {json.dumps(errors) if errors else ''}".rstrip(),

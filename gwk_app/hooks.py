@@ -101,7 +101,7 @@ scheduler_events = {
 		"gwk_app.casework.appointment_tasks.clear_guest_contact_data",
 		"gwk_app.privacy.esf_completeness.remind_before_exit",
 	],
-	"hourly": ["gwk_app.reports.figures.refresh"],
+	"hourly": ["gwk_app.reports.figures.job"],
 }
 # appointment reminders the day before: Frappe's own daily Notification run ("Days Before") sends the
 # standard Notifications in gwk_app/casework/notification (Email Queue; SMS through SMS Settings)

@@ -67,6 +67,7 @@ from gwk_app.rules.reports import (
 	month_ordinal,
 	ordinal_of,
 	ordinal_of_key,
+	recompute_after,
 	split_period,
 )
 
@@ -422,11 +423,13 @@ def invalidate(reports, projects, months, districts=(ALL,)) -> None:
 
 # one row of the staleness upsert: a new row is stale (version 1, computed at 0); an existing one's version
 # is raised
-_UPSERT_ROW = "(%s, %s, %s, %s, %s, 1, 0, %s, %s, 'Administrator', 'Administrator')"
+# is raised, and a fresh one records when it went stale (the assignments run in order: stale_since first)
+_UPSERT_ROW = "(%s, %s, %s, %s, %s, 1, 0, %s, %s, %s, 'Administrator', 'Administrator')"
 _UPSERT = (
 	"insert into `tabGWK Report Figures` (name, report, project, month, district, version, fresh_version, "
-	"creation, modified, owner, modified_by) values {rows} "
-	"on duplicate key update version = version + 1, modified = values(modified)"
+	"stale_since, creation, modified, owner, modified_by) values {rows} "
+	"on duplicate key update stale_since = if(version = fresh_version, values(modified), stale_since), "
+	"version = version + 1, modified = values(modified)"
 )
 
 
@@ -444,7 +447,7 @@ def upsert(keys) -> None:
 	values = []
 	for report, project, month, district in sorted(flat):
 		values += [row_name(report, project, month, district), report, project, month_first(month), district]
-		values += [now, now]
+		values += [now, now, now]
 	# on every save of a counted record: one statement of placeholders only (the query builder takes
 	# longer to build it than the database to run it)
 	sql = _UPSERT.format(rows=", ".join([_UPSERT_ROW] * len(flat)))
@@ -559,6 +562,14 @@ def on_master_rename(doc, method=None, *args, **kwargs):
 # job looks once more after that long before it ends, so no change waits for the hourly run
 ENQUEUE_EVERY = 1.0
 _asked_at: dict = {}
+# the job computes a stale row once its last change is QUIET seconds old, at the latest LONGEST seconds
+# after its first change not taken in (rules.reports.recompute_after): during the office-hours rush a
+# project's current month is computed when its staff pause, not after every save, and the two cores serve
+# the staff; meanwhile the reports count that month themselves. A job runs for JOB_LIFETIME at most (then
+# computes what still waits and ends; the next save queues it again).
+QUIET = 10.0
+LONGEST = 120.0
+JOB_LIFETIME = 600.0
 
 
 def enqueue_refresh() -> None:
@@ -567,7 +578,7 @@ def enqueue_refresh() -> None:
 		return
 	_asked_at[frappe.local.site] = now
 	frappe.enqueue(
-		"gwk_app.reports.figures.refresh",
+		"gwk_app.reports.figures.job",
 		queue="long",
 		job_id=JOB_ID,
 		deduplicate=True,
@@ -599,62 +610,96 @@ def compute(report: str, project: str, month: int) -> dict:
 	return got[project] if mod.BY_DISTRICT else {ALL: got[project]}
 
 
-def refresh(commit: bool = True, projects=None, months=None, passes: int = 3) -> int:
+def job() -> int:
+	"""The background job (queued by saves, deduplicated; hourly): `refresh` with a quiet period."""
+	return refresh(quiet=QUIET)
+
+
+def refresh(commit: bool = True, projects=None, months=None, passes: int = 3, quiet: float = 0.0) -> int:
 	"""Compute every stale or missing row (background job, hourly, after bulk loads), optionally only for
 	some projects and months (ordinals). One (report, project, month) per short transaction when
 	`commit`, so staff saving records never wait on the job; changes that land while it runs (the job is
-	not queued again while it runs) are picked up by a further pass. Returns the number of
+	not queued again while it runs) are picked up by a further pass. With `quiet` (the job) a row changed
+	less than that long ago waits (see QUIET) and the job sleeps until it is due. Returns the number of
 	(report, project, month) computed."""
 	projects = projects or frappe.get_all("Community Project", pluck="name", order_by="name asc")
-	done = 0
-	for _pass in range(passes):
-		computed = _refresh_pass(commit, projects, list(months or _data_months()), districts())
+	done = passes_run = 0
+	looked_again = False
+	ends_at = time.monotonic() + JOB_LIFETIME
+	while True:
+		computed, wait = _refresh_pass(commit, projects, list(months or _data_months()), districts(), quiet)
 		done += computed
-		if commit:
-			frappe.db.commit()  # nosemgrep
-		if not computed or not commit:
-			break
-	if commit:
-		# a change whose request did not ask for the job (asked less than a second before) is taken now
-		time.sleep(ENQUEUE_EVERY + 0.5)
-		done += _refresh_pass(commit, projects, list(months or _data_months()), districts())
+		passes_run += 1
+		if not commit:
+			return done
 		frappe.db.commit()  # nosemgrep
-	return done
+		if wait is not None:
+			if time.monotonic() + wait >= ends_at:
+				quiet = 0.0  # the job has run long enough: what waits is computed now, then it ends
+			else:
+				time.sleep(wait + 0.1)
+			continue
+		if computed and (quiet or passes_run < passes) and time.monotonic() < ends_at:
+			continue
+		if looked_again:
+			return done
+		# a change whose request did not ask for the job (asked less than a second before) is taken now
+		looked_again = True
+		time.sleep(ENQUEUE_EVERY + 0.5)
 
 
-def _refresh_pass(commit: bool, projects: list[str], months: list[int], all_districts: list[str]) -> int:
+def _refresh_pass(
+	commit: bool, projects: list[str], months: list[int], all_districts: list[str], quiet: float = 0.0
+) -> tuple[int, float | None]:
+	"""(the number of (report, project, month) computed, seconds until the first row left waiting for a
+	quiet moment is due, None when none waits)."""
 	t = frappe.qb.DocType(DOCTYPE)
 	this_month = month_ordinal(getdate())
 	months = [m for m in months if m <= this_month]
 	if not months:
-		return 0
-	done = 0
+		return 0, None
+	done, wait = 0, None
+	now = now_datetime()
+
+	def seconds(moment):
+		return None if moment is None else (moment - now).total_seconds()
+
 	for report in REPORTS:
 		wanted = all_districts if module(report).BY_DISTRICT else [ALL]
-		fresh = {
-			(r.project, month_ordinal(getdate(r.month)), r.district or ALL)
-			for r in frappe.qb.from_(t)
-			.select(t.project, t.month, t.district)
+		rows = (
+			frappe.qb.from_(t)
+			.select(t.project, t.month, t.district, t.version, t.fresh_version, t.modified, t.stale_since)
 			.where(
 				(t.report == report)
 				& t.project.isin(projects)
 				& (t.month >= month_first(months[0]))
 				& (t.month <= month_first(months[-1]))
-				& (t.version == t.fresh_version)
 			)
 			.run(as_dict=True)
-		}
+		)
+		fresh, due_in = set(), {}
+		for r in rows:
+			key = (r.project, month_ordinal(getdate(r.month)), r.district or ALL)
+			if r.version == r.fresh_version:
+				fresh.add(key)
+			elif quiet:
+				due_in[key] = recompute_after(seconds(r.modified), seconds(r.stale_since), quiet, LONGEST)
 		for project in projects:
 			for month in months:
 				stale = [d for d in wanted if (project, month, d) not in fresh]
 				if not stale:
+					continue
+				# a missing row (never raised: a bulk load) is due at once
+				due = min(due_in.get((project, month, d), 0.0) for d in stale)
+				if due > 0:
+					wait = due if wait is None else min(wait, due)
 					continue
 				if commit:
 					# background job / bench command: a fresh snapshot and a short transaction per month
 					frappe.db.commit()  # nosemgrep
 				_store(report, project, month, stale)
 				done += 1
-	return done
+	return done, wait
 
 
 def _store(report: str, project: str, month: int, district_keys: list[str]) -> None:
@@ -683,6 +728,8 @@ def _store(report: str, project: str, month: int, district_keys: list[str]) -> N
 		query.on_duplicate_key_update(t.figures, Values(t.figures))
 		.on_duplicate_key_update(t.fresh_version, Values(t.fresh_version))
 		.on_duplicate_key_update(t.computed_on, Values(t.computed_on))
+		# left stale by a change meanwhile: stale since this computation (fresh: unused until it goes stale)
+		.on_duplicate_key_update(t.stale_since, Values(t.computed_on))
 		.run()
 	)
 

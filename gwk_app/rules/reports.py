@@ -201,3 +201,13 @@ def whole_year(start: date, end: date) -> int | None:
 	if start.year == end.year and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
 		return start.year
 	return None
+
+
+def recompute_after(changed_at: float, stale_since: float | None, quiet: float, longest: float) -> float:
+	"""When (seconds, on the clock of the arguments) a stale kept row is due to be computed again: once its
+	last change (`changed_at`) is `quiet` seconds old, so that a project logging one consultation after
+	another during office hours is computed when they pause rather than after every save; at the latest
+	`longest` seconds after the first change it has not taken in (`stale_since`; unknown: its last change).
+	Until then the reports count its month themselves: a row waiting is never a figure behind."""
+	first = changed_at if stale_since is None else min(stale_since, changed_at)
+	return min(changed_at + quiet, first + longest)

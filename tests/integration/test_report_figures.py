@@ -491,3 +491,69 @@ def test_only_a_system_manager_reads_the_table(data):
 				frappe.get_list(figures.DOCTYPE, fields=["figures"], limit=1)
 		finally:
 			frappe.set_user("Administrator")
+
+
+def _row(report, month, district=""):
+	name = figures.row_name(report, PROJECT_X, month, district)
+	return frappe.db.get_value(
+		figures.DOCTYPE, name, ["version", "fresh_version", "modified", "stale_since"], as_dict=True
+	)
+
+
+def _age(month, seconds, report=None, last_change=True):
+	"""Move the first change not taken in of project X's rows of a month (of one report or all) back by
+	`seconds`, and their last change too (`last_change`)."""
+	t = frappe.qb.DocType(figures.DOCTYPE)
+	cond = (t.project == PROJECT_X) & (t.month == figures.month_first(month))
+	if report:
+		cond &= t.report == report
+	back = frappe.utils.add_to_date
+	for name, modified, stale_since in (
+		frappe.qb.from_(t).select(t.name, t.modified, t.stale_since).where(cond).run()
+	):
+		(
+			frappe.qb.update(t)
+			.set(t.modified, back(modified, seconds=-seconds) if last_change else modified)
+			.set(t.stale_since, stale_since and back(stale_since, seconds=-seconds))
+			.where(t.name == name)
+			.run()
+		)
+
+
+def test_the_job_computes_a_month_once_its_changes_pause(data):
+	_refresh()
+	month = month_ordinal(date(2025, 8, 1))
+	all_districts = figures.districts()
+
+	def job_pass():
+		return figures._refresh_pass(False, [PROJECT_X], [month], all_districts, quiet=figures.QUIET)
+
+	_consultation(consultation_date="2025-08-04")
+	first = _row("Contact Statistics", month)
+	assert first.version != first.fresh_version and first.stale_since == first.modified
+	# changed just now: the job leaves the month waiting and says when it is due; the report counts it
+	done, wait = job_pass()
+	assert done == 0 and 0 < wait <= figures.QUIET
+	assert ("Contact Statistics", PROJECT_X, "2025-08", "") in _stale_keys()
+	_all_equal_a_recount(data.users, ["Contact Statistics"])
+	# another change: the first change not taken in stays recorded
+	_age(month, 5, "Contact Statistics")
+	before = _row("Contact Statistics", month)
+	_consultation(consultation_date="2025-08-05")
+	again = _row("Contact Statistics", month)
+	assert again.version == before.version + 1 and again.stale_since == before.stale_since
+	assert again.modified > before.modified
+	assert job_pass()[0] == 0
+	# changes that never pause: computed LONGEST after the first one not taken in
+	_age(month, figures.LONGEST, "Contact Statistics", last_change=False)
+	assert job_pass()[0] == 1
+	assert not [k for k in _stale_keys() if k[:3] == ("Contact Statistics", PROJECT_X, "2025-08")]
+	# the people reports' rows waited for their own quiet moment; aged past it, they are computed
+	_age(month, figures.QUIET + 1)
+	assert job_pass() == (2, None)
+	assert not [k for k in _stale_keys() if k[1:3] == (PROJECT_X, "2025-08")]
+	assert figures.check(months=[month], projects=[PROJECT_X]) == []
+	_all_equal_a_recount(data.users, ["Contact Statistics", "Participants vs Plan", "Carrier Overview"])
+	# without a quiet period (bench command, tests) nothing waits
+	_consultation(consultation_date="2025-08-06")
+	assert _refresh() >= 3 and not _stale_keys()

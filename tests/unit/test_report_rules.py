@@ -202,3 +202,18 @@ def test_people_counted_once_per_period_from_month_figures():
 				distinct_y = sum(1 for months in people.values() if set(months) & set(in_year))
 				counted_y = sum(1 for m, prev in entries if m in in_year and counted_since(prev, first, year))
 				assert counted_y == distinct_y
+
+
+def test_a_stale_row_waits_for_a_quiet_moment_but_not_for_ever():
+	from gwk_app.rules.reports import recompute_after
+
+	# stale since 100, last changed at 100: due once the change is 10 s old
+	assert recompute_after(100, 100, 10, 120) == 110
+	# changed again and again: due 120 s after its first change not taken in, not later
+	assert recompute_after(215, 100, 10, 120) == 220
+	assert recompute_after(219.5, 100, 10, 120) == 220
+	# no quiet period: due at once
+	assert recompute_after(100, 100, 0, 120) == 100
+	# first change unknown (a row from before it was recorded): counted from its last change
+	assert recompute_after(50, None, 10, 120) == 60
+	assert recompute_after(50, None, 200, 120) == 170
