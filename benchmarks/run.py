@@ -9,7 +9,7 @@ In one run, on the same data, it times
    the recount (the counting path) against one hand-written GROUP BY query computing the same figures
    (and with --naive the naive way: get_all of every row, counted in Python);
 2. logging a consultation over REST against a bare insert of a core doctype (ToDo) over REST;
-3. the resident list (frappe.get_list as a staff user, with the project access filter) against the
+3. the resident and consultation lists (frappe.get_list as a staff user, with the project access filter) against the
    same user's list without it (the app's query condition switched off), and, for reference, against
    Administrator, who skips every permission check.
 It prints the figures as ratios (Markdown) for the README's Benchmarks section.
@@ -401,20 +401,24 @@ def staff_user() -> tuple[str, str]:
 	return user, project
 
 
-def bench_list(user: str, repeat: int) -> tuple[float, float, float, int, int]:
-	"""The staff user's resident list with the project access filter, the same user's list with the
+LISTS = {
+	"Resident": ["name", "full_name", "district", "age_group", "modified"],
+	"Consultation": ["name", "consultation_date", "channel", "district", "anonymous", "modified"],
+}
+
+
+def bench_list(user: str, repeat: int, doctype: str) -> tuple[float, float, float, int, int]:
+	"""The staff user's list (newest first) with the project access filter, the same user's list with the
 	filter switched off (the app's query condition returning nothing), and Administrator's list."""
 	import gwk_app.permissions as permissions
 
-	fields = ["name", "full_name", "district", "age_group", "modified"]
+	fields = LISTS[doctype]
 
 	def as_user(who):
 		def go():
 			frappe.set_user(who)
 			try:
-				return frappe.get_list(
-					"Resident", fields=fields, order_by="modified desc", limit_page_length=20
-				)
+				return frappe.get_list(doctype, fields=fields, order_by="modified desc", limit_page_length=20)
 			finally:
 				frappe.set_user("Administrator")
 
@@ -596,7 +600,7 @@ def main():
 		lines.append("")
 	if args.only in (None, "rest"):
 		user, project = staff_user()
-		list_f, list_u, list_a, nf, nu = bench_list(user, args.repeat * 4)
+		lists = {doctype: bench_list(user, args.repeat * 4, doctype) for doctype in LISTS}
 		rest_c, rest_t = bench_rest(user, project, args.rest, bench_dir, args.site)
 		print(f"  rest: consultation {rest_c:.4f}s todo {rest_t:.4f}s", flush=True)
 		lines += [
@@ -604,11 +608,14 @@ def main():
 			"|---|---|---|---|---|---|",
 			f"| Log a consultation over REST vs insert a ToDo over REST | {rest_c * 1000:.1f} ms | "
 			f"{rest_t * 1000:.1f} ms | {rest_c / rest_t:.2f}× | ≤ 1.1× | {'yes' if rest_c / rest_t <= 1.1 else 'NO'} |",
-			f"| Resident list as staff: with the access filter vs without it | {list_f * 1000:.1f} ms | "
-			f"{list_u * 1000:.1f} ms | {list_f / list_u:.2f}× | ≤ 2× | {'yes' if list_f / list_u <= 2 else 'NO'} |",
-			f"| (for reference) Resident list as staff vs as Administrator | {list_f * 1000:.1f} ms | "
-			f"{list_a * 1000:.1f} ms | {list_f / list_a:.2f}× | – | – |",
 		]
+		for doctype, (list_f, list_u, list_a, _nf, _nu) in lists.items():
+			lines += [
+				f"| {doctype} list as staff: with the access filter vs without it | {list_f * 1000:.1f} ms | "
+				f"{list_u * 1000:.1f} ms | {list_f / list_u:.2f}× | ≤ 2× | {'yes' if list_f / list_u <= 2 else 'NO'} |",
+				f"| (for reference) {doctype} list as staff vs as Administrator | {list_f * 1000:.1f} ms | "
+				f"{list_a * 1000:.1f} ms | {list_f / list_a:.2f}× | – | – |",
+			]
 	lines.append(f"Load average at the end: {os.getloadavg()[0]:.2f}.")
 	print()
 	print("\n".join(lines))

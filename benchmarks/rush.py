@@ -304,6 +304,21 @@ def wait_for_queues(timeout: float = 900) -> float:
 	raise RuntimeError("the background workers did not finish in time")
 
 
+def wait_until_idle(timeout: float = 1200) -> tuple[int, float]:
+	"""(jobs that were queued, seconds) until the queues are empty and no worker is busy: the rush starts
+	from an idle bench, not behind jobs another site left queued (a test run queues hundreds)."""
+	from frappe.utils.background_jobs import get_queue, get_workers
+
+	queued = sum(get_queue(q).count for q in ("long", "default", "short"))
+	t0 = time.monotonic()
+	while time.monotonic() - t0 < timeout:
+		pending = sum(get_queue(q).count for q in ("long", "default"))
+		if not pending and not any(w.get_state() == "busy" for w in get_workers()):
+			return queued, time.monotonic() - t0
+		time.sleep(1)
+	raise RuntimeError("the background workers did not get through the queued jobs in time")
+
+
 def verify(marker: str, logged: list[str], people) -> list[str]:
 	"""No consultation lost or doubled; every report (kept figures) equals a recount."""
 	from frappe.desk.query_report import run
@@ -384,6 +399,8 @@ def main():
 	procs = Processes(bench, args.site, args.web_workers, args.rq_workers)
 	procs.start()
 	try:
+		queued, idle_after = wait_until_idle()
+		print(f"queues: {queued} jobs queued before the rush, done after {idle_after:.0f} s", flush=True)
 		load_before = os.getloadavg()
 		cpu_before, locks_before = cpu_by_part(procs), row_lock_waits()
 		t0 = time.monotonic()

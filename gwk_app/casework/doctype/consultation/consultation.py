@@ -94,3 +94,7 @@ def on_doctype_update():
 	frappe.db.add_index(
 		"Consultation", ["resident", "project", "consultation_date", "district"], "consultation_person_index"
 	)
+	# the consultation list of a staff user: filtered by project, newest first (without it MariaDB walks
+	# the modified index past every other project's newer consultations). The date and the resident need
+	# no index of their own: the indexes above lead with them.
+	frappe.db.add_index("Consultation", ["project", "modified"], "consultation_project_modified_index")
