@@ -3,11 +3,11 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, today
+from frappe.utils import getdate
 
 from gwk_app.access import PROJECT_BOUND
 from gwk_app.permissions import allowed_projects
-from gwk_app.rules.common import is_period_valid
+from gwk_app.rules.common import as_date, is_period_valid
 from gwk_app.validation import check_document
 from gwk_app.validation import field_label as _link_label
 
@@ -77,5 +77,5 @@ def validate_period(start, end, start_label: str, end_label: str) -> None:
 
 
 def validate_not_future(value, label: str) -> None:
-	if value and getdate(value) > getdate(today()):
+	if value and (as_date(value) or getdate(value)) > getdate():
 		frappe.throw(_("{0} cannot be in the future.").format(_(label)), title=_("Invalid Date"))

@@ -33,6 +33,8 @@ doc_events = {
 		"on_update": "gwk_app.reports.figures.on_resident_change",
 	},
 	"Consultation": {
+		# the naming series counted in one statement (gwk_app/overrides/naming.py)
+		"autoname": "gwk_app.overrides.naming.autoname",
 		"on_update": "gwk_app.reports.figures.on_record_change",
 		"on_trash": "gwk_app.reports.figures.on_record_change",
 	},

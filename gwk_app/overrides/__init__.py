@@ -6,6 +6,8 @@
 - listview.py: frappe.desk.listview.get_group_by_count (the "assigned to" sidebar counts)
 - dashboard_chart.py: frappe.desk.doctype.dashboard_chart.dashboard_chart.get (no shared cache, no heatmap)
 - request.py: the before_request guard for REST writes to the app's doctypes
+- naming.py: the naming series counter of Consultation (core's format and tabSeries row, one statement
+  instead of a locked read and an update; checked against core's getseries in test_overrides.py)
 - data_import.py: Frappe's Data Import importer with the app's rules (signatures checked in
   tests/integration/test_data_import.py)
 """

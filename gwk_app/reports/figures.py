@@ -58,6 +58,7 @@ from frappe.query_builder.functions import Count, Extract, Max, Min
 from frappe.utils import cint, getdate, now_datetime
 from pypika.terms import ExistsCriterion, Values
 
+from gwk_app.rules.common import as_date
 from gwk_app.rules.reports import (
 	NO_MONTH,
 	contiguous,
@@ -474,7 +475,7 @@ def on_record_change(doc, method=None):
 	for d in (doc, doc.get_doc_before_save()):
 		if not d or not d.get("project"):
 			continue
-		months = {month_ordinal(getdate(d.get(f))) for f in fields if d.get(f)}
+		months = {month_ordinal(as_date(d.get(f)) or getdate(d.get(f))) for f in fields if d.get(f)}
 		if not months:
 			continue
 		if d.doctype == "Case":

@@ -84,6 +84,22 @@ def _parse(text: str):
 	return text if parsed is None else parsed
 
 
+def as_date(value) -> date | None:
+	"""A Date field's value as a date without dateutil's general parser (the hot save paths read dates
+	this way): a date or datetime as it is, a string in ISO form ('2026-12-03', also with a time after
+	it); anything else is None (the caller falls back to Frappe's getdate)."""
+	if isinstance(value, datetime):
+		return value.date()
+	if isinstance(value, date):
+		return value
+	if isinstance(value, str) and len(value) >= 10:
+		try:
+			return date.fromisoformat(value[:10])
+		except ValueError:
+			return None
+	return None
+
+
 def as_time(value) -> time | None:
 	"""The one time parser: a Time field as Frappe returns it (timedelta from the database, str from a
 	form or REST, time). Strings in ISO form, or 'H:MM[:SS[.ffffff]]'; anything else is None."""

@@ -51,3 +51,49 @@ def test_request_guard_fits_core():
 	}
 	assert ("/api/resource/<doctype>", "POST") in served
 	assert ("/api/resource/<doctype>/<path:name>", "PUT") in served
+
+
+def _series_current(key):
+	series = frappe.qb.DocType("Series")
+	return frappe.qb.from_(series).select(series.current).where(series.name == key).run()[0][0]
+
+
+def test_series_counter_counts_as_core_does():
+	"""gwk_app.overrides.naming.next_number keeps core's getseries contract on core's tabSeries row: a new
+	key starts at 1, each call takes the next number, core's counter and ours continue each other."""
+	from frappe.model.naming import getseries
+
+	from gwk_app.overrides.naming import next_number
+
+	key = "GWK-OVERRIDE-TEST-"
+	frappe.db.delete("Series", {"name": key})
+	try:
+		assert next_number(key, 5) == "00001"
+		assert next_number(key, 5) == "00002"
+		assert getseries(key, 5) == "00003"
+		assert next_number(key, 3) == "004"
+		assert _series_current(key) == 4
+	finally:
+		frappe.db.rollback()
+
+
+def test_consultations_are_named_by_the_doctype_series_through_the_counter(monkeypatch):
+	import gwk_app.overrides.naming as naming
+
+	assert hooks.doc_events["Consultation"]["autoname"] == "gwk_app.overrides.naming.autoname"
+	calls = []
+	original = naming.next_number
+
+	def counting(key, digits):
+		calls.append((key, digits))
+		return original(key, digits)
+
+	monkeypatch.setattr(naming, "next_number", counting)
+	doc = frappe.new_doc("Consultation")
+	naming.autoname(doc)
+	year = frappe.utils.getdate().year
+	assert frappe.get_meta("Consultation").autoname == "CON-.YYYY.-.######"
+	assert calls == [(f"CON-{year}-", 6)]
+	current = _series_current(f"CON-{year}-")
+	assert doc.name == f"CON-{year}-{current:06d}"
+	frappe.db.rollback()

@@ -138,3 +138,16 @@ def test_period_with_mixed_types():
 )  # fmt: skip
 def test_value_fits(fieldtype, value, fits):
 	assert common.value_fits(fieldtype, value) is fits
+
+
+def test_as_date_reads_iso_dates_without_the_general_parser():
+	from datetime import date, datetime
+
+	from gwk_app.rules.common import as_date
+
+	assert as_date("2026-12-03") == date(2026, 12, 3)
+	assert as_date("2026-12-03 10:15:00") == date(2026, 12, 3)
+	assert as_date(date(2026, 1, 2)) == date(2026, 1, 2)
+	assert as_date(datetime(2026, 1, 2, 23, 59)) == date(2026, 1, 2)
+	for other in ("03.12.2026", "2026-13-01", "", None, 20261203, "2026-12"):
+		assert as_date(other) is None

@@ -22,6 +22,7 @@ class GWKReportFigures(CheckedDocument):
 		month: DF.Date | None
 		project: DF.Link | None
 		report: DF.Data | None
+		stale_since: DF.Datetime | None
 		version: DF.Int
 	# end: auto-generated types
 	"""Written only by gwk_app.reports.figures (SQL upserts); read by the reports."""
