@@ -50,6 +50,19 @@ class ProjectBoundDocument(Document):
 			guard_links(self)
 		super()._validate_links()
 
+	def save_version(self):
+		# core builds a Version document after every insert only to drop it unless a Data Import made the
+		# record (updater_reference): an insert from the desk or REST spares it (a millisecond of every
+		# consultation logged); edits and imports are versioned by core as before
+		if (
+			self.flags.in_insert
+			and not self.get_doc_before_save()
+			and not self.get("amended_from")
+			and not self.flags.updater_reference
+		):
+			return
+		super().save_version()
+
 	def validate_same_project(self, *fieldnames: str) -> None:
 		"""Linked project-bound records must belong to this record's project."""
 		project = self.get(PROJECT_BOUND[self.doctype])

@@ -373,3 +373,23 @@ def test_settings_reject_nonsense(world):
 	settings.small_cell_threshold = 0
 	with pytest.raises(frappe.ValidationError, match="The small-cell threshold must be at least 1."):
 		settings.save()
+
+
+def _versions(name):
+	return frappe.get_all("Version", filters={"ref_doctype": "Consultation", "docname": name}, pluck="data")
+
+
+def test_versions_of_a_consultation_as_core_keeps_them(world):
+	"""An insert from the desk or REST leaves no Version (core builds one only to drop it; the app skips
+	building it), an edit leaves one, an insert from a Data Import (updater_reference) leaves one."""
+	doc = frappe.get_doc(consultation(world, topics=[{"topic": "Wohngeld"}])).insert()
+	assert _versions(doc.name) == []
+	doc.duration_minutes = 35
+	doc.save()
+	(data,) = _versions(doc.name)
+	assert "duration_minutes" in data and "35" in data
+	imported = frappe.get_doc(consultation(world))
+	imported.flags.updater_reference = {"doctype": "Data Import", "docname": "test", "label": "test"}
+	imported.insert()
+	(data,) = _versions(imported.name)
+	assert "updater_reference" in data
