@@ -12,7 +12,6 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Extract
 from frappe.utils import cint, getdate, today
 
@@ -226,35 +225,37 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 def _people_and_contacts(projects, start, end, district=None) -> list:
 	"""Per project and year: named people by their resident's birth year, age group and district (each
 	person once: their fields are the same in all their consultations) and anonymous contacts by the
-	consultation's age group and district, from one pass over the consultations."""
+	consultation's age group and district. Two grouped queries, as a hand-written report would have them
+	(one pass over both with the grouping keys chosen per row by CASE took half as long again)."""
 	c = frappe.qb.DocType("Consultation")
 	r = frappe.qb.DocType("Resident")
 	year = Extract("year", c.consultation_date)
-	anonymous = c.anonymous == 1
-	birth_year = Case().when(anonymous, None).else_(r.birth_year)
-	age_group = Case().when(anonymous, c.age_group).else_(r.age_group)
-	where = Case().when(anonymous, c.district).else_(r.district)
-	n = Case().when(anonymous, Count("*")).else_(Count(c.resident).distinct())
 	rows = (
 		frappe.qb.from_(c)
-		.left_join(r)
+		.join(r)
 		.on(r.name == c.resident)
 		.select(
 			c.project,
 			year.as_("year"),
-			c.anonymous,
-			birth_year.as_("birth_year"),
-			age_group.as_("age_group"),
-			where.as_("district"),
-			n.as_("n"),
-		)  # fmt: skip
-		.where(_where(c, projects, start, end, district) & (anonymous | c.resident.isnotnull()))
-		.groupby(c.project, year, c.anonymous, birth_year, age_group, where)
+			r.birth_year,
+			r.age_group,
+			r.district,
+			Count(c.resident).distinct().as_("n"),
+		)
+		.where(_where(c, projects, start, end, district) & (c.anonymous == 0) & c.resident.isnotnull())
+		.groupby(c.project, year, r.birth_year, r.age_group, r.district)
 		.run(as_dict=True)
 	)
 	for row in rows:
-		row.year, row.n, row.anonymous = int(row.year), int(row.n), int(row.anonymous or 0)
+		row.year, row.n, row.anonymous = int(row.year), int(row.n), 0
 		row.birth_year = row.birth_year and int(row.birth_year)
+	for g in anonymous_groups(projects, start, end, district):
+		rows.append(
+			frappe._dict(
+				project=g.project, year=int(g.year), anonymous=1, birth_year=None, age_group=g.age_group,
+				district=g.district, n=int(g.contacts),
+			)
+		)  # fmt: skip
 	return rows
 
 
