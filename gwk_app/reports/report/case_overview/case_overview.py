@@ -70,49 +70,63 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 
 
 def present(parts: dict, projects) -> tuple[list, frappe._dict, dict]:
-	rows: dict = {}
-	overall, days = frappe._dict(opened=0, closed=0, open_at_end=0), {}
-	dists: dict = {}
-
-	def row(project, case_type, topic):
-		key = (project, case_type, topic)
-		if key not in rows:
-			rows[key] = frappe._dict(
-				project=project, case_type=case_type, topic=topic, opened=0, closed=0, open_at_end=0
-			)
-		return rows[key]
-
+	"""(rows, overall counts, overall days-to-close distribution) from the parts: tens of thousands of
+	family rows over a funding period, added up in plain lists and dicts."""
+	acc: dict = {}  # (project, case type, topic) -> [opened, closed, open at the end]
+	dists: dict = {}  # (project, case type, topic) -> {days to close: cases}
+	opened_all = closed_all = open_all = 0
+	days: dict = {}
 	for p in dict.fromkeys(projects):
 		part = parts[p]
 		for _district, case_type, topic, opened, closed in part["rows"]:
-			r = row(p, case_type, topic)
-			r.opened += opened
-			r.closed += closed
+			key = (p, case_type, topic)
+			a = acc.get(key)
+			if a is None:
+				acc[key] = [opened, closed, 0]
+			else:
+				a[0] += opened
+				a[1] += closed
 		for _district, case_type, topic, n in part["open"]:
-			row(p, case_type, topic).open_at_end += n
+			key = (p, case_type, topic)
+			a = acc.get(key)
+			if a is None:
+				acc[key] = [0, 0, n]
+			else:
+				a[2] += n
 		for _district, case_type, topic, d, n in part["days"]:
-			dist = dists.setdefault((p, case_type, topic), {})
-			dist[int(d)] = dist.get(int(d), 0) + n
+			key = (p, case_type, topic)
+			dist = dists.get(key)
+			if dist is None:
+				dist = dists[key] = {}
+			d = int(d)
+			dist[d] = dist.get(d, 0) + n
 		for _district, opened, closed in part["overall"]:
-			overall.opened += opened
-			overall.closed += closed
+			opened_all += opened
+			closed_all += closed
 		for _district, n in part["overall_open"]:
-			overall.open_at_end += n
+			open_all += n
 		for _district, d, n in part["overall_days"]:
-			days[int(d)] = days.get(int(d), 0) + n
+			d = int(d)
+			days[d] = days.get(d, 0) + n
 	out = []
 	labels: dict = {}  # translated once per case type, not per row
-	for key in sorted(rows):
-		r = rows[key]
-		if not (r.opened or r.closed or r.open_at_end):
+	for key in sorted(acc):
+		opened, closed, open_at_end = acc[key]
+		if not (opened or closed or open_at_end):
 			continue
-		avg = mean_from_counts(dists.get(key, {}))
-		r.average_days = round(avg, 1) if avg is not None else None
-		r.median_days = median_from_counts(dists.get(key, {}))
-		if r.case_type not in labels:
-			labels[r.case_type] = _(r.case_type)
-		r.case_type = labels[r.case_type]
-		out.append(r)
+		project, case_type, topic = key
+		dist = dists.get(key, {})
+		avg = mean_from_counts(dist)
+		if case_type not in labels:
+			labels[case_type] = _(case_type)
+		out.append(
+			frappe._dict(
+				project=project, case_type=labels[case_type], topic=topic, opened=opened, closed=closed,
+				open_at_end=open_at_end, average_days=round(avg, 1) if avg is not None else None,
+				median_days=median_from_counts(dist),
+			)
+		)  # fmt: skip
+	overall = frappe._dict(opened=opened_all, closed=closed_all, open_at_end=open_all)
 	return out, overall, days
 
 
