@@ -4,10 +4,12 @@ records (benchmarks/run.py times the lists at carrier scale); the single-column 
 index already leads with are gone, one index less to write on every insert."""
 
 import frappe
+import pytest
 
 SHOW = {
 	"Consultation": "show index from `tabConsultation`",
 	"Resident": "show index from `tabResident`",
+	"Referral": "show index from `tabReferral`",
 }
 
 
@@ -23,10 +25,19 @@ def test_staff_lists_have_a_project_and_modified_index():
 	assert _indexes("Resident")["project_modified_index"] == ["project", "modified"]
 
 
-def test_no_single_column_index_a_composite_one_leads_with():
-	indexes = _indexes("Consultation")
+@pytest.mark.parametrize(
+	"doctype, led", [("Consultation", {"consultation_date", "resident"}), ("Referral", {"referred_on"})]
+)
+def test_no_single_column_index_a_composite_one_leads_with(doctype, led):
+	indexes = _indexes(doctype)
 	leading = {columns[0] for columns in indexes.values() if len(columns) > 1}
 	singles = {columns[0] for name, columns in indexes.items() if len(columns) == 1 and name != "PRIMARY"}
 	# the project keeps its own index (every project-bound doctype has one, tests/unit/test_doctype_json.py)
-	assert singles & leading == {"project"}, indexes
-	assert {"consultation_date", "resident"} <= leading
+	assert singles & leading <= {"project"}, indexes
+	assert led <= leading
+
+
+def test_referral_outcomes_are_counted_from_one_index():
+	assert _indexes("Referral")["referral_outcomes_index"] == [
+		"referred_on", "project", "partner", "status", "appointment_date", "waiting_days",
+	]  # fmt: skip

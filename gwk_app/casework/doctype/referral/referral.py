@@ -72,3 +72,13 @@ class Referral(ProjectBoundDocument):
 			from gwk_app.casework.tasks import close_referral_follow_ups
 
 			close_referral_follow_ups(self.name)
+
+
+def on_doctype_update():
+	# Referral Outcomes and the carrier's figures count a period's referrals per project, partner, status
+	# and waiting time from this index alone; the referral date needs no index of its own
+	frappe.db.add_index(
+		"Referral",
+		["referred_on", "project", "partner", "status", "appointment_date", "waiting_days"],
+		"referral_outcomes_index",
+	)

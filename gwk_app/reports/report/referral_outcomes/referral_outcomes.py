@@ -70,16 +70,17 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 		# the resident's district only where asked for (a look-up per referral)
 		query = query.left_join(res).on(res.name == ref.resident)
 		home = [res.district]
-	for g in (
+	# thousands of groups (one per waiting time): plain tuples, not a dict per row
+	for project, *where, who, status, wait, n in (
 		query.select(
 			ref.project, *home, ref.partner, ref.status, waiting.as_("waiting_days"), Count("*").as_("n")
 		)
 		.where(cond)
 		.groupby(ref.project, *home, ref.partner, ref.status, waiting)
-		.run(as_dict=True)
+		.run()
 	):
-		wait = None if g.waiting_days is None else int(g.waiting_days)
-		out[g.project]["groups"].append([g.get("district"), g.partner, g.status, wait, int(g.n)])
+		wait = None if wait is None else int(wait)
+		out[project]["groups"].append([where[0] if where else None, who, status, wait, int(n)])
 	if by_district:
 		return {p: figures.split(part, {"groups": 0}) for p, part in out.items()}
 	return out
