@@ -9,9 +9,9 @@ In one run, on the same data, it times
    the recount (the counting path) against one hand-written GROUP BY query computing the same figures
    (and with --naive the naive way: get_all of every row, counted in Python);
 2. logging a consultation over REST against a bare insert of a core doctype (ToDo) over REST;
-3. the resident and consultation lists (frappe.get_list as a staff user, with the project access filter) against the
-   same user's list without it (the app's query condition switched off), and, for reference, against
-   Administrator, who skips every permission check.
+3. the resident and consultation lists (frappe.get_list as a staff user, with the project access
+   filter) against the same user's lists without it (the app's query condition switched off), and, for
+   reference, against Administrator, who skips every permission check.
 It prints the figures as ratios (Markdown) for the README's Benchmarks section.
 """
 

@@ -141,26 +141,15 @@ def _cpu_seconds(pid: int) -> float:
 	return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
-def _children(pid: int) -> list[int]:
+def _processes() -> list[tuple[int, int, str]]:
+	"""(pid, parent pid, command name) of every process."""
 	out = []
 	for entry in Path("/proc").iterdir():
 		if entry.name.isdigit():
 			try:
-				if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-					out.append(int(entry.name))
+				name, rest = (entry / "stat").read_text().rsplit(")", 1)
+				out.append((int(entry.name), int(rest.split()[1]), name.split("(", 1)[1]))
 			except (OSError, IndexError, ValueError):
-				continue
-	return out
-
-
-def _pids_named(name: str) -> list[int]:
-	out = []
-	for entry in Path("/proc").iterdir():
-		if entry.name.isdigit():
-			try:
-				if (entry / "comm").read_text().strip() == name:
-					out.append(int(entry.name))
-			except OSError:
 				continue
 	return out
 
@@ -168,13 +157,15 @@ def _pids_named(name: str) -> list[int]:
 def cpu_by_part(procs: "Processes") -> dict[str, float]:
 	"""CPU seconds used so far by the web server (master and workers), the RQ workers, MariaDB and this
 	load generator."""
-	web = procs.procs[0].pid
+	running = _processes()
+
+	def with_children(pid):
+		return _cpu_seconds(pid) + sum(_cpu_seconds(c) for c, parent, _n in running if parent == pid)
+
 	return {
-		"web (gunicorn)": _cpu_seconds(web) + sum(_cpu_seconds(c) for c in _children(web)),
-		"background (RQ)": sum(
-			_cpu_seconds(p.pid) + sum(_cpu_seconds(c) for c in _children(p.pid)) for p in procs.procs[1:]
-		),
-		"database (MariaDB)": sum(_cpu_seconds(p) for p in _pids_named("mariadbd")),
+		"web (gunicorn)": with_children(procs.procs[0].pid),
+		"background (RQ)": sum(with_children(p.pid) for p in procs.procs[1:]),
+		"database (MariaDB)": sum(_cpu_seconds(p) for p, _parent, name in running if name == "mariadbd"),
 		"load generator": sum(os.times()[:2]),
 	}
 

@@ -2,11 +2,12 @@
 
 Core's `frappe.model.naming.getseries` builds a query, reads the series row FOR UPDATE and then updates
 it: two round trips on every consultation logged (a fifth of a REST insert's time here). `next_number`
-(wired as the doctype's doc_events "autoname" in hooks.py) takes the next number in one statement (it also creates the row for a new year's prefix, without the race
-of a read and an insert) and is handed to core's own `parse_naming_series` as its number generator, so the
-format stays the doctype's `autoname` ("CON-.YYYY.-.######") and the counter stays core's `tabSeries` row
-(Document Naming Settings still shows and sets it; deleting the last record still reverts it). The row is
-locked until the request commits, exactly as with core's counter.
+takes the next number in one statement (it also creates the row for a new year's prefix, without the
+race of a read and an insert); `autoname`, the doctype's doc_events "autoname" in hooks.py, hands it to
+core's own `parse_naming_series` as its number generator, so the format stays the doctype's `autoname`
+("CON-.YYYY.-.######") and the counter stays core's `tabSeries` row (Document Naming Settings still
+shows and sets it; deleting the last record still reverts it). The row is locked until the request
+commits, exactly as with core's counter.
 """
 
 import frappe

@@ -624,11 +624,12 @@ def refresh(commit: bool = True, projects=None, months=None, passes: int = 3, qu
 	less than that long ago waits (see QUIET) and the job sleeps until it is due. Returns the number of
 	(report, project, month) computed."""
 	projects = projects or frappe.get_all("Community Project", pluck="name", order_by="name asc")
+	months, all_districts = list(months or _data_months()), districts()  # once per job: it sleeps and wakes
 	done = passes_run = 0
 	looked_again = False
 	ends_at = time.monotonic() + JOB_LIFETIME
 	while True:
-		computed, wait = _refresh_pass(commit, projects, list(months or _data_months()), districts(), quiet)
+		computed, wait = _refresh_pass(commit, projects, months, all_districts, quiet)
 		done += computed
 		passes_run += 1
 		if not commit:

@@ -192,17 +192,13 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 	out = {p: {"named": [], "anonymous": [], "imported": []} for p in projects}
 	_named = _judge(project_targets(projects))
 	tallies.add_to_participants(out, projects, start, end, district)
-	if not (history or by_district):
-		# the period as a whole: named people and anonymous contacts in one pass
-		for g in _people_and_contacts(projects, start, end, district):
-			if g.anonymous:
-				out[g.project]["anonymous"].append([g.year, g.age_group, g.district, g.n])
-			else:
-				g.r_birth_year, g.r_age_group, g.r_district = g.birth_year, g.age_group, g.district
-				out[g.project]["named"].append(_named(frappe._dict(g, earlier=NO_MONTH, persons=g.n)))
-		return out
 	for g in anonymous_groups(projects, start, end, district):
 		out[g.project]["anonymous"].append([int(g.year), g.age_group, g.district, int(g.contacts)])
+	if not (history or by_district):
+		# the period as a whole: every person once per project and year
+		for g in _people_once(projects, start, end, district):
+			out[g.project]["named"].append(_named(g))
+		return out
 	if by_district:
 		cells = {
 			p: figures.split(part, {"anonymous": 2, "imported": 1}, shown=("anonymous",))
@@ -222,11 +218,11 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 	return out
 
 
-def _people_and_contacts(projects, start, end, district=None) -> list:
-	"""Per project and year: named people by their resident's birth year, age group and district (each
-	person once: their fields are the same in all their consultations) and anonymous contacts by the
-	consultation's age group and district. Two grouped queries, as a hand-written report would have them
-	(one pass over both with the grouping keys chosen per row by CASE took half as long again)."""
+def _people_once(projects, start, end, district=None) -> list:
+	"""Groups of named people in the period, as `figures.people` gives them, each person once per project
+	and year (their resident fields are the same in all their consultations; no previous contact counts).
+	One grouped query beside the anonymous contacts' own, as a hand-written report would have them (one
+	pass over both, choosing the grouping keys per row by CASE, took half as long again)."""
 	c = frappe.qb.DocType("Consultation")
 	r = frappe.qb.DocType("Resident")
 	year = Extract("year", c.consultation_date)
@@ -237,25 +233,17 @@ def _people_and_contacts(projects, start, end, district=None) -> list:
 		.select(
 			c.project,
 			year.as_("year"),
-			r.birth_year,
-			r.age_group,
-			r.district,
-			Count(c.resident).distinct().as_("n"),
+			r.birth_year.as_("r_birth_year"),
+			r.age_group.as_("r_age_group"),
+			r.district.as_("r_district"),
+			Count(c.resident).distinct().as_("persons"),
 		)
 		.where(_where(c, projects, start, end, district) & (c.anonymous == 0) & c.resident.isnotnull())
 		.groupby(c.project, year, r.birth_year, r.age_group, r.district)
 		.run(as_dict=True)
 	)
 	for row in rows:
-		row.year, row.n, row.anonymous = int(row.year), int(row.n), 0
-		row.birth_year = row.birth_year and int(row.birth_year)
-	for g in anonymous_groups(projects, start, end, district):
-		rows.append(
-			frappe._dict(
-				project=g.project, year=int(g.year), anonymous=1, birth_year=None, age_group=g.age_group,
-				district=g.district, n=int(g.contacts),
-			)
-		)  # fmt: skip
+		row.year, row.persons, row.earlier = int(row.year), int(row.persons), NO_MONTH
 	return rows
 
 
