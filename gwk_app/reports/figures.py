@@ -282,27 +282,26 @@ def _read(report, projects, months, district) -> dict:
 		& (t.month <= month_first(months[-1]))
 	)
 	site = frappe.local.site
-	kept, unknown = {}, False
+	kept, missing = {}, []
 	rows = frappe.qb.from_(t).select(t.name, t.project, t.month, t.version, t.fresh_version, t.computed_on)
 	for r in rows.where(where).run(as_dict=True):
 		if r.version != r.fresh_version:
 			continue
 		part = _decoded.get((site, r.name, r.fresh_version, r.computed_on))
 		if part is None:
-			unknown = True
+			missing.append(r.name)
 		else:
 			kept[(r.project, month_ordinal(getdate(r.month)))] = part
-	if unknown:
-		# the figures of the rows not decoded yet, with their own versions (a row computed between the two
-		# reads is taken as this read finds it)
+	if missing:
+		# only the figures not decoded yet, with their own versions (a row computed between the two reads is
+		# taken as this read finds it)
 		query = frappe.qb.from_(t).select(
 			t.name, t.project, t.month, t.version, t.fresh_version, t.computed_on, t.figures
 		)
-		for r in query.where(where).run(as_dict=True):
-			key = (r.project, month_ordinal(getdate(r.month)))
-			if key in kept or r.version != r.fresh_version or not r.figures:
-				continue
-			kept[key] = _decoded.put((site, r.name, r.fresh_version, r.computed_on), r.figures)
+		for r in query.where(t.name.isin(missing)).run(as_dict=True):
+			if r.version == r.fresh_version and r.figures:
+				key = (site, r.name, r.fresh_version, r.computed_on)
+				kept[(r.project, month_ordinal(getdate(r.month)))] = _decoded.put(key, r.figures)
 	if len(kept) < len(projects) * len(months):
 		enqueue_refresh()
 	return kept
