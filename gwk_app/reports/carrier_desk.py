@@ -74,10 +74,10 @@ def monthly_contacts(first_month: date, last_month: date) -> dict:
 	"""{(project, year, month, channel): consultations} of the months, from Contact Statistics' figures
 	(kept per month when fresh)."""
 	scope = projects()
-	parts = figures.parts(
+	pieces = figures.pieces(
 		contact_statistics.REPORT, scope, get_first_day(first_month), get_last_day(last_month)
 	)
-	return contact_statistics.month_channel_counts(parts, scope)
+	return contact_statistics.month_channel_counts(pieces, scope)
 
 
 def totals_by(counts: dict, key) -> dict:

@@ -19,7 +19,9 @@ Referral Outcomes, Carrier Overview, Appointment Figures) follow one contract. T
 It gets the parts through `parts(report, projects, start, end, district)`: every whole month of the
 period (up to this month) from `GWK Report Figures` (one row per report, project, month and district,
 ALL for every district; aggregates only) while the row is fresh; the months without a fresh row and the
-part of a month where the period starts or ends are counted (`collect`) and combined with them.
+part of a month where the period starts or ends are counted (`collect`) and combined with them. A report
+whose families are all keyed by month may take them unjoined instead (`pieces`: a part per kept month) and
+keep what it derives from a kept part once per process (`derived`).
 
 People counted once per period stay exact: a "people" family holds, per month, the people with
 contacts in the month grouped by the month of their previous contact (`rules.reports.NO_MONTH` for none;
@@ -220,6 +222,17 @@ def recounting(recount: bool = True):
 def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 	"""{project: part} of a report for the period: the whole months from kept figures while fresh, the rest
 	(stale or missing months, the part of a month where the period starts or ends) counted now."""
+	return {
+		p: merge(report, got, ordered=True)
+		for p, got in pieces(report, projects, start, end, district).items()
+	}
+
+
+def pieces(report: str, projects: list[str], start, end, district=None) -> dict:
+	"""{project: [part, ...]}: the parts `parts` joins, in the order of their months, each a merged part of
+	months none of the others has. A whole month read from kept figures is a part of its own, shared by the
+	process and never changed: a report whose families are all keyed by month can present each part on its
+	own and keep what it derives from a kept one (`derived`) instead of building it again on every run."""
 	projects = list(dict.fromkeys(projects or []))
 	if not projects:
 		return {}
@@ -228,16 +241,16 @@ def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 	district = (district or None) if mod.BY_DISTRICT else None
 	head, months, tail = split_period(start, end)
 	if frappe.flags.gwk_recount or end < start:
-		return counted(report, projects, start, end, district)
+		return {p: [part] for p, part in counted(report, projects, start, end, district).items()}
 	# people reports: the tail's previous contacts from the period's start on (see the module's docstring)
 	since = {"since": start} if mod.PEOPLE and head else {}
 	this_month = month_ordinal(getdate())
 	kept = _read(report, projects, [m for m in months if m <= this_month], district)
-	pieces: dict = {p: [] for p in projects}
+	found: dict = {p: [] for p in projects}
 
 	def add(got, first_day):
 		for p in got:
-			pieces[p].append((first_day, merge(report, [got[p]])))
+			found[p].append((first_day, merge(report, [got[p]])))
 
 	if head:
 		add(mod.collect(projects, *head, district), head[0])
@@ -257,12 +270,24 @@ def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 		)
 		add(mod.people_part(projects, groups), head[0])
 	for (p, m), part in kept.items():
-		pieces[p].append((month_first(m), part))
+		found[p].append((month_first(m), part))
 	# every piece is a merged part of its own months (kept rows are stored merged)
-	return {
-		p: merge(report, [part for _day, part in sorted(pieces[p], key=lambda x: x[0])], ordered=True)
-		for p in projects
-	}
+	return {p: [part for _day, part in sorted(found[p], key=lambda x: x[0])] for p in projects}
+
+
+def derived(part: dict, name, make):
+	"""`make(part)`, kept with a part read from kept figures: such a part is shared by every request of this
+	process and never changed, so neither is what a report derives from it (computed once per process and
+	row, counted in the bound of `_decoded`). A counted part is derived anew. What is returned is shared too:
+	the caller copies before handing out anything a caller may change (Frappe's report runner adds custom
+	columns to the rows it gets)."""
+	if not isinstance(part, _Kept):
+		return make(part)
+	got = part.memo.get(name)
+	if got is None:
+		got = part.memo[name] = make(part)
+		_decoded.grow(part)
+	return got
 
 
 def _read(report, projects, months, district) -> dict:
@@ -307,14 +332,21 @@ def _read(report, projects, months, district) -> dict:
 	return kept
 
 
-class _Decoded:
-	"""The parts this process decoded, least recently used first, at most LIMIT bytes of their JSON: a
-	computed row is never changed, so (site, name, fresh_version, computed_on) names its figures for good."""
+class _Kept(dict):
+	"""A part decoded from a kept row, with what reports derived from it (`derived`)."""
 
-	LIMIT = 8_000_000  # bytes of JSON (some 50 MB decoded): five long periods of every project at once
+	__slots__ = ("key", "json_size", "size", "memo")
+
+
+class _Decoded:
+	"""The parts this process decoded, least recently used first, at most LIMIT bytes in all: a part weighs
+	the length of its JSON, and as much again for each view a report derived from it (`derived`). A computed
+	row is never changed, so (site, name, fresh_version, computed_on) names its figures for good."""
+
+	LIMIT = 16_000_000  # the weight of five long periods of every project at once, decoded and derived
 
 	def __init__(self):
-		self.parts: dict = {}  # key -> (size, part)
+		self.parts: dict = {}  # key -> _Kept
 		self.size = 0
 
 	def clear(self):
@@ -323,19 +355,29 @@ class _Decoded:
 
 	def get(self, key):
 		got = self.parts.pop(key, None)
-		if got is None:
-			return None
-		self.parts[key] = got  # now the most recently used
-		return got[1]
+		if got is not None:
+			self.parts[key] = got  # now the most recently used
+		return got
 
 	def put(self, key, text: str):
-		part = json.loads(text)
+		part = _Kept(json.loads(text))
+		part.key, part.json_size, part.size, part.memo = key, len(text), len(text), {}
 		old = self.parts.pop(key, None)
-		self.size += len(text) - (old[0] if old else 0)
-		self.parts[key] = (len(text), part)
-		while self.size > self.LIMIT and len(self.parts) > 1:
-			self.size -= self.parts.pop(next(iter(self.parts)))[0]
+		self.size += part.size - (old.size if old is not None else 0)
+		self.parts[key] = part
+		self._trim()
 		return part
+
+	def grow(self, part: _Kept):
+		"""A view derived from `part`: it weighs as much again as the part's JSON."""
+		part.size += part.json_size
+		if self.parts.get(part.key) is part:
+			self.size += part.json_size
+			self._trim()
+
+	def _trim(self):
+		while self.size > self.LIMIT and len(self.parts) > 1:
+			self.size -= self.parts.pop(next(iter(self.parts))).size
 
 
 _decoded = _Decoded()

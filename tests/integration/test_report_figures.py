@@ -180,6 +180,53 @@ def test_a_process_decodes_each_computed_row_once(data, monkeypatch):
 	assert decoded[3:] == [figures.row_name("Contact Statistics", PROJECT_X, month_ordinal(date(2025, 2, 1)))]
 
 
+def test_contact_statistics_derives_its_rows_once_per_kept_row_and_hands_out_copies(data, monkeypatch):
+	"""Contact Statistics builds the rows and sums of a kept month once per process (figures.derived); every
+	run hands out copies, so a row changed by whoever got it (Frappe's runner adds custom columns) changes
+	neither the next run nor the rows kept; a month computed again is derived again."""
+	from gwk_app.reports.report.contact_statistics import contact_statistics
+
+	_refresh()
+	figures._decoded.clear()
+	made = []
+	rows = contact_statistics._rows
+	monkeypatch.setattr(
+		contact_statistics, "_rows", lambda p, imported, part: made.append(p) or rows(p, imported, part)
+	)
+	first = _report("Contact Statistics", data.users, period="quarter")
+	assert first["result"] and len(made) == 3  # the quarter's three months of project X
+	for row in first["result"]:
+		row["project"] = "changed by a caller"
+		row["custom"] = 1
+	again = _report("Contact Statistics", data.users, period="quarter")
+	assert len(made) == 3
+	assert again == _report("Contact Statistics", data.users, recount=True, period="quarter")
+	assert len(made) == 4  # the recount's part of the quarter is counted, so derived anew
+	assert {r["project"] for r in again["result"]} == {PROJECT_X}
+	assert not any("custom" in r for r in again["result"])
+	# the derived rows weigh in the bound of what a process keeps
+	assert figures._decoded.size == sum(p.size for p in figures._decoded.parts.values())
+	assert all(p.size > p.json_size for p in figures._decoded.parts.values() if p.memo)
+	figures.invalidate(["Contact Statistics"], [PROJECT_X], [month_ordinal(date(2025, 2, 1))])
+	_refresh()
+	assert _report("Contact Statistics", data.users, period="quarter") == again
+	assert made[4:] == [PROJECT_X]  # February only
+
+
+def test_a_process_keeps_what_it_decoded_within_its_bound(monkeypatch):
+	"""The least recently used parts go once the kept JSON and its derived views pass the bound."""
+	kept = figures._Decoded()
+	monkeypatch.setattr(figures, "_decoded", kept)
+	monkeypatch.setattr(kept, "LIMIT", 150)
+	a = kept.put("a", json.dumps({"rows": [[1, 2, 3]] * 4}))  # 54 bytes
+	kept.put("b", json.dumps({"rows": [[4, 5, 6]] * 4}))
+	assert kept.get("a") is a  # a is now the most recently used
+	assert figures.derived(a, "view", lambda part: len(part["rows"])) == 4
+	assert figures.derived(a, "view", lambda part: 0) == 4  # kept, not made again
+	assert kept.size == 108 and list(kept.parts) == ["a"]  # a weighs 108 now: b had to go
+	assert figures.derived({"rows": []}, "view", lambda part: "counted") == "counted"  # not a kept part
+
+
 def test_people_are_counted_once_per_period(data):
 	"""r1 comes in March, June and December 2025 and January 2026: once in the year, once in the funding
 	period per year (2025 and 2026), once in the Carrier Overview over the whole period."""

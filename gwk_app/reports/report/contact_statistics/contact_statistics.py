@@ -7,6 +7,7 @@ counts every consultation once.
 """
 
 from datetime import date
+from functools import partial
 
 import frappe
 from frappe import _
@@ -38,8 +39,8 @@ def execute(filters=None):
 	if not projects:
 		return columns(), [], None, None, report_summary(None)
 	start, end = report_period(filters)
-	parts = figures.parts(REPORT, projects, start, end, filters.get("district"))
-	rows, total, by_month = present(parts, projects)
+	pieces = figures.pieces(REPORT, projects, start, end, filters.get("district"))
+	rows, total, by_month = present(pieces, projects)
 	return columns(), rows, None, chart(by_month), report_summary(total)
 
 
@@ -59,53 +60,80 @@ def collect(projects, start, end, district=None, *, history=False, by_district=F
 	return out
 
 
-def present(parts: dict, projects) -> tuple[list, dict, list]:
-	"""(rows, totals, [[year, month, channel, consultations], ...]) from the parts (tens of thousands of
-	rows over a funding period: plain dicts and local sums). Rows carry "imported" only when some row is
-	an imported tally: Frappe's report runner walks every cell of every row while some column has no value
-	in any row (get_linked_doctypes), a third of the report's time over 28 months."""
-	rows, months = [], {}
-	add = rows.append
-	consultations = minutes_total = anonymous = imported_total = 0
+def present(pieces: dict, projects) -> tuple[list, dict, list]:
+	"""(rows, totals, [[year, month, channel, consultations], ...]) from {project: [part, ...]}, the period's
+	parts month by month (`figures.pieces`; no two of a project's parts share a month, so none share a row).
+	Over a funding period these are tens of thousands of rows: each part's rows and sums are derived once per
+	process for a part of kept figures (`figures.derived`), so a run copies its rows and adds up its sums."""
 	projects = list(dict.fromkeys(projects))
-	with_imported = any(row[4] for p in projects for row in parts[p]["rows"])
-	for p in projects:
-		for month, topic, channel, district, imported, n, minutes, once, once_minutes, once_anon in parts[p][
-			"rows"
-		]:
-			row = {
-				"project": p,
-				"month": month,
-				"topic": topic,
-				"channel": channel,
-				"district": district,
-				"consultations": n,
-				"minutes": minutes,
-				"average_minutes": None if imported or not n else round(minutes / n, 1),
-			}
-			if with_imported:
-				row["imported"] = imported
-				if imported:
-					imported_total += once
-			add(row)
-			consultations += once
-			minutes_total += once_minutes
-			anonymous += once_anon
-			key = (month, channel)
-			months[key] = months.get(key, 0) + once
-	total = frappe._dict(
-		consultations=consultations, minutes=minutes_total, anonymous=anonymous, imported=imported_total
-	)
+	sums = [(p, part, figures.derived(part, "sums", _sums)) for p in projects for part in pieces[p]]
+	# rows carry "imported" only when some row is an imported tally: Frappe's report runner walks every
+	# cell of every row while some column has no value in any row (get_linked_doctypes)
+	with_imported = any(s[0] for _p, _part, s in sums)
+	rows: list = []
+	months: dict = {}
+	consultations = minutes = anonymous = imported = 0
+	for p, part, s in sums:
+		# copies: the rows are shared, and Frappe's report runner adds custom columns to the rows it gets
+		view = figures.derived(part, ("rows", p, with_imported), partial(_rows, p, with_imported))
+		rows.extend(map(dict.copy, view))
+		consultations += s[1]
+		minutes += s[2]
+		anonymous += s[3]
+		imported += s[4]
+		for key, n in s[5].items():
+			months[key] = months.get(key, 0) + n
+	total = frappe._dict(consultations=consultations, minutes=minutes, anonymous=anonymous, imported=imported)
 	return rows, total, [[int(m[:4]), int(m[5:7]), ch, n] for (m, ch), n in months.items()]
 
 
-def month_channel_counts(parts: dict, projects) -> dict:
-	"""{(project, year, month, channel): consultations} (each consultation once)."""
+def _sums(part: dict) -> tuple:
+	"""(has an imported tally, consultations, minutes, anonymous, imported, {(month, channel): consultations})
+	of a part, each consultation counted once (at its first topic)."""
+	has_imported = False
+	consultations = minutes = anonymous = imported = 0
+	months: dict = {}
+	for month, _topic, channel, _district, is_imported, _n, _m, once, once_minutes, once_anon in part["rows"]:
+		consultations += once
+		minutes += once_minutes
+		anonymous += once_anon
+		if is_imported:
+			has_imported = True
+			imported += once
+		key = (month, channel)
+		months[key] = months.get(key, 0) + once
+	return has_imported, consultations, minutes, anonymous, imported, months
+
+
+def _rows(project: str, with_imported: bool, part: dict) -> list[dict]:
+	"""The report's rows of one project's part."""
+	out = []
+	add = out.append
+	for month, topic, channel, district, imported, n, minutes, _once, _once_m, _once_a in part["rows"]:
+		row = {
+			"project": project,
+			"month": month,
+			"topic": topic,
+			"channel": channel,
+			"district": district,
+			"consultations": n,
+			"minutes": minutes,
+			"average_minutes": None if imported or not n else round(minutes / n, 1),
+		}
+		if with_imported:
+			row["imported"] = imported
+		add(row)
+	return out
+
+
+def month_channel_counts(pieces: dict, projects) -> dict:
+	"""{(project, year, month, channel): consultations} (each consultation once) from `figures.pieces`."""
 	out: dict = {}
 	for p in dict.fromkeys(projects):
-		for row in parts[p]["rows"]:
-			key = (p, int(row[0][:4]), int(row[0][5:7]), row[2])
-			out[key] = out.get(key, 0) + row[7]
+		for part in pieces[p]:
+			for (month, channel), n in figures.derived(part, "sums", _sums)[5].items():
+				key = (p, int(month[:4]), int(month[5:7]), channel)
+				out[key] = out.get(key, 0) + n
 	return out
 
 
