@@ -92,18 +92,22 @@ def present(parts: dict, projects, partner=None) -> tuple[list, dict]:
 	rows: dict = {}
 	days: dict = {}
 	all_days: dict = {}
+	zero = dict.fromkeys(STATUS_FIELDS.values(), 0)
 	for p in dict.fromkeys(projects):
+		# thousands of groups (one per waiting time): a row and a distribution made once per partner
 		for _district, who, status, wait, n in parts[p]["groups"]:
 			if partner and who != partner:
 				continue
-			row = rows.setdefault(
-				(p, who),
-				{"project": p, "partner": who, "referrals": 0, **{f: 0 for f in STATUS_FIELDS.values()}},
-			)
+			key = (p, who)
+			row = rows.get(key)
+			if row is None:
+				row = rows[key] = {"project": p, "partner": who, "referrals": 0, **zero}
 			row[STATUS_FIELDS.get(status, "referred")] += n
 			row["referrals"] += n
 			if wait is not None:
-				dist = days.setdefault((p, who), {})
+				dist = days.get(key)
+				if dist is None:
+					dist = days[key] = {}
 				dist[wait] = dist.get(wait, 0) + n
 				all_days[wait] = all_days.get(wait, 0) + n
 	out = []
