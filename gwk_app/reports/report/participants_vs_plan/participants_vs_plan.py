@@ -238,7 +238,10 @@ def _people_once(projects, start, end, district=None) -> list:
 			r.district.as_("r_district"),
 			Count(c.resident).distinct().as_("persons"),
 		)
-		.where(_where(c, projects, start, end, district) & (c.anonymous == 0) & c.resident.isnotnull())
+		# a consultation with a resident is never anonymous (Consultation.validate_person), so the resident
+		# alone tells the named ones, as in figures.people: asking for `anonymous` too, which the (resident,
+		# project, date) index does not hold, made every look-up read the row (1.1 s against 0.65 s a year)
+		.where(_where(c, projects, start, end, district) & c.resident.isnotnull())
 		.groupby(c.project, year, r.birth_year, r.age_group, r.district)
 		.run(as_dict=True)
 	)
