@@ -66,7 +66,7 @@ def present(pieces: dict, projects) -> tuple[list, dict, list]:
 	Over a funding period these are tens of thousands of rows: each part's rows and sums are derived once per
 	process for a part of kept figures (`figures.derived`), so a run copies its rows and adds up its sums."""
 	projects = list(dict.fromkeys(projects))
-	sums = [(p, part, figures.derived(part, "sums", _sums)) for p in projects for part in pieces[p]]
+	sums = [(p, part, figures.derived(part, "sums", _sums, weight=0)) for p in projects for part in pieces[p]]
 	# rows carry "imported" only when some row is an imported tally: Frappe's report runner walks every
 	# cell of every row while some column has no value in any row (get_linked_doctypes)
 	with_imported = any(s[0] for _p, _part, s in sums)
@@ -131,7 +131,7 @@ def month_channel_counts(pieces: dict, projects) -> dict:
 	out: dict = {}
 	for p in dict.fromkeys(projects):
 		for part in pieces[p]:
-			for (month, channel), n in figures.derived(part, "sums", _sums)[5].items():
+			for (month, channel), n in figures.derived(part, "sums", _sums, weight=0)[5].items():
 				key = (p, int(month[:4]), int(month[5:7]), channel)
 				out[key] = out.get(key, 0) + n
 	return out
