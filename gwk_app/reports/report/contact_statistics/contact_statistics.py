@@ -76,7 +76,7 @@ def present(pieces: dict, projects) -> tuple[list, dict, list]:
 	for p, part, s in sums:
 		# copies: the rows are shared, and Frappe's report runner adds custom columns to the rows it gets
 		view = figures.derived(part, ("rows", p, with_imported), partial(_rows, p, with_imported))
-		rows.extend(map(dict.copy, view))
+		rows.extend([row.copy() for row in view])
 		consultations += s[1]
 		minutes += s[2]
 		anonymous += s[3]
