@@ -222,7 +222,7 @@ def test_a_process_keeps_what_it_decoded_within_its_bound(monkeypatch):
 	kept.put("b", json.dumps({"rows": [[4, 5, 6]] * 4}))
 	assert kept.get("a") is a  # a is now the most recently used
 	assert figures.derived(a, "sum", lambda part: len(part["rows"]), weight=0) == 4
-	assert kept.size == 108 and list(kept.parts) == ["a", "b"]  # a few sums weigh nothing
+	assert kept.size == 108 and list(kept.parts) == ["b", "a"]  # a few sums weigh nothing
 	assert figures.derived(a, "view", lambda part: [*part["rows"]]) == [[1, 2, 3]] * 4
 	assert figures.derived(a, "view", lambda part: []) == [[1, 2, 3]] * 4  # kept, not made again
 	assert kept.size == 108 and list(kept.parts) == ["a"]  # a weighs 108 now: b had to go
