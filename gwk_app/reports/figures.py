@@ -230,9 +230,10 @@ def parts(report: str, projects: list[str], start, end, district=None) -> dict:
 
 def pieces(report: str, projects: list[str], start, end, district=None) -> dict:
 	"""{project: [part, ...]}: the parts `parts` joins, in the order of their months, each a merged part of
-	months none of the others has. A whole month read from kept figures is a part of its own, shared by the
-	process and never changed: a report whose families are all keyed by month can present each part on its
-	own and keep what it derives from a kept one (`derived`) instead of building it again on every run."""
+	months none of the others counts (a people report's relabelled groups aside, see `relabelled`). A whole
+	month read from kept figures is a part of its own, shared by the process and never changed: a report
+	whose families are all keyed by month can present each part on its own and keep what it derives from a
+	kept one (`derived`) instead of building it again on every run."""
 	projects = list(dict.fromkeys(projects or []))
 	if not projects:
 		return {}
