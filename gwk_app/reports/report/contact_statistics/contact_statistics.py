@@ -8,6 +8,7 @@ counts every consultation once.
 
 from datetime import date
 from functools import partial
+from typing import NamedTuple
 
 import frappe
 from frappe import _
@@ -69,7 +70,7 @@ def present(pieces: dict, projects) -> tuple[list, dict, list]:
 	sums = [(p, part, figures.derived(part, "sums", _sums, weight=0)) for p in projects for part in pieces[p]]
 	# rows carry "imported" only when some row is an imported tally: Frappe's report runner walks every
 	# cell of every row while some column has no value in any row (get_linked_doctypes)
-	with_imported = any(s[0] for _p, _part, s in sums)
+	with_imported = any(s.has_imported for _p, _part, s in sums)
 	rows: list = []
 	months: dict = {}
 	consultations = minutes = anonymous = imported = 0
@@ -77,19 +78,28 @@ def present(pieces: dict, projects) -> tuple[list, dict, list]:
 		# copies: the rows are shared, and Frappe's report runner adds custom columns to the rows it gets
 		view = figures.derived(part, ("rows", p, with_imported), partial(_rows, p, with_imported))
 		rows.extend([row.copy() for row in view])
-		consultations += s[1]
-		minutes += s[2]
-		anonymous += s[3]
-		imported += s[4]
-		for key, n in s[5].items():
+		consultations += s.consultations
+		minutes += s.minutes
+		anonymous += s.anonymous
+		imported += s.imported
+		for key, n in s.months.items():
 			months[key] = months.get(key, 0) + n
 	total = frappe._dict(consultations=consultations, minutes=minutes, anonymous=anonymous, imported=imported)
 	return rows, total, [[int(m[:4]), int(m[5:7]), ch, n] for (m, ch), n in months.items()]
 
 
-def _sums(part: dict) -> tuple:
-	"""(has an imported tally, consultations, minutes, anonymous, imported, {(month, channel): consultations})
-	of a part, each consultation counted once (at its first topic)."""
+class Sums(NamedTuple):
+	"""A part's totals, each consultation counted once (at its first topic)."""
+
+	has_imported: bool
+	consultations: int
+	minutes: int
+	anonymous: int
+	imported: int
+	months: dict  # {(month, channel): consultations}
+
+
+def _sums(part: dict) -> Sums:
 	has_imported = False
 	consultations = minutes = anonymous = imported = 0
 	months: dict = {}
@@ -102,7 +112,7 @@ def _sums(part: dict) -> tuple:
 			imported += once
 		key = (month, channel)
 		months[key] = months.get(key, 0) + once
-	return has_imported, consultations, minutes, anonymous, imported, months
+	return Sums(has_imported, consultations, minutes, anonymous, imported, months)
 
 
 def _rows(project: str, with_imported: bool, part: dict) -> list[dict]:
@@ -131,7 +141,7 @@ def month_channel_counts(pieces: dict, projects) -> dict:
 	out: dict = {}
 	for p in dict.fromkeys(projects):
 		for part in pieces[p]:
-			for (month, channel), n in figures.derived(part, "sums", _sums, weight=0)[5].items():
+			for (month, channel), n in figures.derived(part, "sums", _sums, weight=0).months.items():
 				key = (p, int(month[:4]), int(month[5:7]), channel)
 				out[key] = out.get(key, 0) + n
 	return out
